@@ -1,0 +1,31 @@
+"""The errors the core raises for bad input, each with a message fit to show a user."""
+
+from __future__ import annotations
+
+
+class AnnotatorError(Exception):
+    """Base of every error that is the user's input or environment, not a bug."""
+
+
+class TextError(AnnotatorError):
+    """Text that cannot be stored (NUL, lone surrogates, empty)."""
+
+
+class SchemeError(AnnotatorError):
+    """A label scheme file that is malformed or inconsistent."""
+
+
+class ValidationError(AnnotatorError):
+    """A mutation the scheme or the document does not allow (bad offsets, unknown label...)."""
+
+
+class NotFoundError(AnnotatorError):
+    """A document, span or relation id that does not exist (or was deleted)."""
+
+
+class StorageError(AnnotatorError):
+    """A known storage failure (disk full, file locked or read-only, not our file...)."""
+
+
+class DatabaseOpenError(StorageError):
+    """The file cannot be opened as an annotator database; it was left untouched."""

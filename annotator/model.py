@@ -1,0 +1,116 @@
+"""Frozen records and typed ids: Document, Span, Relation, DocLabel, and what an op changed."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from types import MappingProxyType
+from typing import Mapping, NewType
+
+DocumentId = NewType("DocumentId", str)
+SpanId = NewType("SpanId", str)
+RelationId = NewType("RelationId", str)
+DocLabelId = NewType("DocLabelId", str)
+
+STATUSES = ("new", "in_progress", "done")
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
+
+
+def frozen_map(value: Mapping[str, object] | None) -> Mapping[str, object]:
+    return MappingProxyType(dict(value or {}))
+
+
+@dataclass(frozen=True)
+class Document:
+    id: DocumentId
+    text: str
+    sha256: str
+    title: str
+    source: str
+    url: str | None
+    published: str | None
+    language: str
+    meta: Mapping[str, object]
+    status: str
+    annotator: str
+    created_at: str
+    updated_at: str
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    """A row of the document list: no text, with counts."""
+
+    id: DocumentId
+    title: str
+    source: str
+    status: str
+    length: int
+    span_count: int
+    created_at: str
+
+
+@dataclass(frozen=True)
+class Span:
+    id: SpanId
+    doc_id: DocumentId
+    start: int
+    end: int
+    label: str
+    attributes: Mapping[str, object]
+    note: str | None
+    annotator: str
+    created_at: str
+    updated_at: str
+
+    def text_in(self, document_text: str) -> str:
+        return document_text[self.start:self.end]
+
+
+@dataclass(frozen=True)
+class Relation:
+    id: RelationId
+    doc_id: DocumentId
+    type: str
+    head: SpanId
+    tail: SpanId
+    annotator: str
+    created_at: str
+    updated_at: str
+
+
+@dataclass(frozen=True)
+class DocLabel:
+    id: DocLabelId
+    doc_id: DocumentId
+    field: str
+    value: str
+    annotator: str
+    created_at: str
+    updated_at: str
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What one operation changed, so that views refresh only what they show."""
+
+    description: str
+    documents: frozenset[str] = field(default_factory=frozenset)
+    spans: frozenset[str] = field(default_factory=frozenset)
+    relations: frozenset[str] = field(default_factory=frozenset)
+    doc_labels: frozenset[str] = field(default_factory=frozenset)
+    created: str | None = None  # the id of the record an add_* op created
+    scheme: bool = False
+
+    @property
+    def empty(self) -> bool:
+        return not (self.documents or self.spans or self.relations or self.doc_labels
+                    or self.scheme)

@@ -1,0 +1,357 @@
+"""The facade: every mutation goes through Project, runs as one transaction, returns what
+changed, and can be undone and redone."""
+
+from __future__ import annotations
+
+import getpass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from annotator import validate
+from annotator.errors import NotFoundError, ValidationError
+from annotator.model import (STATUSES, Changes, DocLabel, Document, DocumentId,
+                             DocumentSummary, Relation, Span, SpanId, new_id, now_iso)
+from annotator.resources import default_scheme_path
+from annotator.scheme import Scheme, parse_scheme
+from annotator.storage import Database, open_database
+from annotator.storage import repository as repo
+from annotator.text import clean_text
+
+UNDO_LIMIT = 1000
+_UNSET: Any = object()
+
+
+@dataclass(frozen=True)
+class _RowChange:
+    table: str
+    before: repo.Row | None
+    after: repo.Row
+
+
+@dataclass(frozen=True)
+class _Step:
+    description: str
+    changes: tuple[_RowChange, ...]
+
+
+@dataclass
+class _Tx:
+    """The rows one operation writes, with their previous state, for undo."""
+
+    conn: Any
+    now: str
+    annotator: str
+    changes: list[_RowChange] = field(default_factory=list)
+    created: str | None = None
+
+    def get(self, table: str, row_id: str) -> repo.Row:
+        row = repo.get_row(self.conn, table, row_id)
+        if row is None or row["deleted"]:
+            raise NotFoundError(f"no {table[:-1].replace('_', ' ')} with id {row_id}")
+        return row
+
+    def put(self, table: str, row: repo.Row) -> None:
+        before = repo.get_row(self.conn, table, row["id"])
+        after = {**row, "updated_at": self.now}
+        repo.put_row(self.conn, table, after)
+        self.changes.append(_RowChange(table, before, after))
+
+    def new_row(self, table: str, **values: Any) -> repo.Row:
+        row = {"id": new_id(), "annotator": self.annotator, "created_at": self.now,
+               "updated_at": self.now, "deleted": 0, **values}
+        self.put(table, row)
+        self.created = row["id"]
+        return row
+
+
+class Project:
+    """An open annotator database with its scheme, the current annotator and undo history."""
+
+    def __init__(self, db: Database, annotator: str) -> None:
+        self._db = db
+        self.annotator = annotator
+        self._undo: list[_Step] = []
+        self._redo: list[_Step] = []
+        stored = repo.latest_scheme(db.conn)
+        if stored is None:
+            default = default_scheme_path().read_text(encoding="utf-8")
+            self._scheme = parse_scheme(default, str(default_scheme_path()))
+            with db.write() as conn:
+                repo.add_scheme(conn, self._scheme.id, default, now_iso())
+        else:
+            self._scheme = parse_scheme(stored, f"{db.path} (stored scheme)")
+
+    @classmethod
+    def open(cls, path: Path | str, annotator: str | None = None) -> Project:
+        return cls(open_database(path), annotator if annotator is not None else _os_user())
+
+    @property
+    def path(self) -> Path:
+        return self._db.path
+
+    @property
+    def scheme(self) -> Scheme:
+        return self._scheme
+
+    @property
+    def database(self) -> Database:
+        return self._db
+
+    def close(self) -> None:
+        self._db.close()
+
+    # --- reads ------------------------------------------------------------------------
+
+    def documents(self) -> list[DocumentSummary]:
+        return [DocumentSummary(**r) for r in repo.document_summaries(self._db.conn)]
+
+    def document(self, doc_id: str) -> Document:
+        row = repo.get_row(self._db.conn, "documents", doc_id)
+        if row is None or row["deleted"]:
+            raise NotFoundError(f"no document with id {doc_id}")
+        return _document(row)
+
+    def spans(self, doc_id: str) -> list[Span]:
+        return [_span(r) for r in repo.live_rows_of_doc(self._db.conn, "spans", doc_id)]
+
+    def span(self, span_id: str) -> Span:
+        row = repo.get_row(self._db.conn, "spans", span_id)
+        if row is None or row["deleted"]:
+            raise NotFoundError(f"no span with id {span_id}")
+        return _span(row)
+
+    def relations(self, doc_id: str) -> list[Relation]:
+        return [_relation(r) for r in repo.live_rows_of_doc(self._db.conn, "relations", doc_id)]
+
+    def doc_labels(self, doc_id: str) -> list[DocLabel]:
+        return [_doc_label(r) for r in repo.live_rows_of_doc(self._db.conn, "doc_labels", doc_id)]
+
+    def counts(self) -> dict[str, int]:
+        return repo.counts(self._db.conn)
+
+    # --- mutations --------------------------------------------------------------------
+
+    def add_document(self, text: str, *, title: str = "", source: str = "",
+                     url: str | None = None, published: str | None = None,
+                     language: str = "", meta: Mapping[str, Any] | None = None,
+                     where: str = "text") -> Changes:
+        """Store a new document. The same text (after cleaning) is stored once: adding it
+        again changes nothing and returns the existing id in `created`."""
+        cleaned = clean_text(text, where=where)
+
+        def op(tx: _Tx) -> None:
+            existing = repo.document_by_sha(tx.conn, cleaned.sha256)
+            if existing and not existing["deleted"]:
+                tx.created = existing["id"]
+                return
+            if existing:  # re-importing a deleted document brings it back
+                tx.put("documents", {**existing, "deleted": 0})
+                tx.created = existing["id"]
+                return
+            tx.new_row("documents", sha256=cleaned.sha256, text=cleaned.text, title=title,
+                       source=source, url=url, published=published, language=language,
+                       meta=dict(meta or {}), status="new")
+
+        return self._run(f"Add document {title or ''}".strip(), op)
+
+    def add_span(self, doc_id: str, start: int, end: int, label: str, *,
+                 attributes: Mapping[str, Any] | None = None, note: str | None = None,
+                 snap: bool = True) -> Changes:
+        def op(tx: _Tx) -> None:
+            doc = tx.get("documents", doc_id)
+            s, e = validate.span_range(doc["text"], start, end, snap=snap)
+            lab = validate.label(self._scheme, label)
+            attrs = validate.attributes(lab, attributes or {})
+            tx.new_row("spans", doc_id=doc_id, start=s, end=e, label=label, attributes=attrs,
+                       note=validate.note(note))
+            span_id = tx.created
+            if doc["status"] == "new":
+                tx.put("documents", {**doc, "status": "in_progress"})
+            tx.created = span_id
+
+        return self._run(f"Add {label} span", op)
+
+    def update_span(self, span_id: str, *, label: str = _UNSET,
+                    attributes: Mapping[str, Any] = _UNSET, note: str | None = _UNSET,
+                    start: int | None = None, end: int | None = None) -> Changes:
+        def op(tx: _Tx) -> None:
+            row = dict(tx.get("spans", span_id))
+            if label is not _UNSET and label != row["label"]:
+                lab = validate.label(self._scheme, label)
+                validate.label_change_keeps_relations(
+                    self._scheme, label, span_id, repo.live_relations_touching(tx.conn, span_id))
+                row["label"] = label
+                row["attributes"] = {k: v for k, v in row["attributes"].items()
+                                     if lab.attribute(k)}
+            if attributes is not _UNSET:
+                lab = validate.label(self._scheme, row["label"])
+                row["attributes"] = validate.attributes(lab, attributes)
+            if note is not _UNSET:
+                row["note"] = validate.note(note)
+            if start is not None or end is not None:
+                text = tx.get("documents", row["doc_id"])["text"]
+                row["start"], row["end"] = validate.span_range(
+                    text, row["start"] if start is None else start,
+                    row["end"] if end is None else end, snap=True)
+            tx.put("spans", row)
+
+        return self._run(_describe_update(label, attributes, note, start, end), op)
+
+    def delete_span(self, span_id: str) -> Changes:
+        def op(tx: _Tx) -> None:
+            row = tx.get("spans", span_id)
+            for rel in repo.live_relations_touching(tx.conn, span_id):
+                tx.put("relations", {**rel, "deleted": 1})
+            tx.put("spans", {**row, "deleted": 1})
+
+        return self._run("Delete span", op)
+
+    def add_relation(self, rel_type: str, head: SpanId | str, tail: SpanId | str) -> Changes:
+        def op(tx: _Tx) -> None:
+            h, t = tx.get("spans", head), tx.get("spans", tail)
+            validate.relation(self._scheme, rel_type, h, t,
+                              repo.live_relations_touching(tx.conn, head))
+            tx.new_row("relations", doc_id=h["doc_id"], type=rel_type, head=head, tail=tail)
+
+        return self._run(f"Add {rel_type} relation", op)
+
+    def delete_relation(self, relation_id: str) -> Changes:
+        def op(tx: _Tx) -> None:
+            tx.put("relations", {**tx.get("relations", relation_id), "deleted": 1})
+
+        return self._run("Delete relation", op)
+
+    def set_doc_label(self, doc_id: str, field_id: str, value: str | None) -> Changes:
+        """Set (or with None, clear) the current annotator's value of a document field."""
+        def op(tx: _Tx) -> None:
+            tx.get("documents", doc_id)
+            if value is not None:
+                validate.doc_field_value(self._scheme, field_id, value)
+            row = repo.doc_label_row(tx.conn, doc_id, field_id, self.annotator)
+            if value is None:
+                if row and not row["deleted"]:
+                    tx.put("doc_labels", {**row, "deleted": 1})
+            elif row:
+                tx.put("doc_labels", {**row, "value": value, "deleted": 0})
+            else:
+                tx.new_row("doc_labels", doc_id=doc_id, field=field_id, value=value)
+
+        return self._run(f"Set {field_id}", op)
+
+    def set_status(self, doc_id: str, status: str) -> Changes:
+        if status not in STATUSES:
+            raise ValidationError(f"unknown status {status!r}; use one of {', '.join(STATUSES)}")
+
+        def op(tx: _Tx) -> None:
+            row = tx.get("documents", doc_id)
+            if row["status"] != status:
+                tx.put("documents", {**row, "status": status})
+
+        return self._run(f"Mark {status.replace('_', ' ')}", op)
+
+    def set_scheme(self, toml: str, where: str = "scheme") -> Changes:
+        """Replace the scheme. Old versions stay in the file; spans whose label the new
+        scheme lacks stay readable and keep their label."""
+        scheme = parse_scheme(toml, where)
+        with self._db.write() as conn:
+            repo.add_scheme(conn, scheme.id, toml, now_iso())
+        self._scheme = scheme
+        return Changes("Change scheme", scheme=True)
+
+    # --- undo ---------------------------------------------------------------------------
+
+    @property
+    def undo_text(self) -> str | None:
+        return self._undo[-1].description if self._undo else None
+
+    @property
+    def redo_text(self) -> str | None:
+        return self._redo[-1].description if self._redo else None
+
+    def clear_history(self) -> None:
+        self._undo.clear()
+        self._redo.clear()
+
+    def undo(self) -> Changes | None:
+        if not self._undo:
+            return None
+        step = self._undo[-1]
+        with self._db.write() as conn:
+            now = now_iso()
+            for ch in reversed(step.changes):
+                # A row the step created is undone by a tombstone, so the undo can travel
+                # in a merge like any other deletion.
+                old = ch.before if ch.before is not None else {**ch.after, "deleted": 1}
+                repo.put_row(conn, ch.table, {**old, "updated_at": now})
+        self._redo.append(self._undo.pop())
+        return _changes_of(step, f"Undo {step.description}")
+
+    def redo(self) -> Changes | None:
+        if not self._redo:
+            return None
+        step = self._redo[-1]
+        with self._db.write() as conn:
+            now = now_iso()
+            for ch in step.changes:
+                repo.put_row(conn, ch.table, {**ch.after, "updated_at": now})
+        self._undo.append(self._redo.pop())
+        return _changes_of(step, f"Redo {step.description}")
+
+    def _run(self, description: str, op: Callable[[_Tx], None]) -> Changes:
+        with self._db.write() as conn:
+            tx = _Tx(conn, now_iso(), self.annotator)
+            op(tx)
+        step = _Step(description, tuple(tx.changes))
+        if step.changes:
+            self._undo.append(step)
+            del self._undo[:-UNDO_LIMIT]
+            self._redo.clear()
+        return _changes_of(step, description, created=tx.created)
+
+
+def _changes_of(step: _Step, description: str, created: str | None = None) -> Changes:
+    ids: dict[str, set[str]] = {t: set() for t in repo.COLUMNS}
+    for ch in step.changes:
+        ids[ch.table].add(ch.after["id"])
+    return Changes(description, frozenset(ids["documents"]), frozenset(ids["spans"]),
+                   frozenset(ids["relations"]), frozenset(ids["doc_labels"]), created)
+
+
+def _describe_update(label: Any, attributes: Any, note: Any, start: Any, end: Any) -> str:
+    if label is not _UNSET:
+        return f"Change label to {label}"
+    if start is not None or end is not None:
+        return "Move span boundary"
+    if attributes is not _UNSET:
+        return "Edit attributes"
+    return "Edit note" if note is not _UNSET else "Edit span"
+
+
+def _os_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name in the environment (some service accounts)
+        return "annotator"
+
+
+def _document(r: repo.Row) -> Document:
+    return Document(DocumentId(r["id"]), r["text"], r["sha256"], r["title"], r["source"],
+                    r["url"], r["published"], r["language"], r["meta"], r["status"],
+                    r["annotator"], r["created_at"], r["updated_at"])
+
+
+def _span(r: repo.Row) -> Span:
+    return Span(r["id"], r["doc_id"], r["start"], r["end"], r["label"], r["attributes"],
+                r["note"], r["annotator"], r["created_at"], r["updated_at"])
+
+
+def _relation(r: repo.Row) -> Relation:
+    return Relation(r["id"], r["doc_id"], r["type"], r["head"], r["tail"], r["annotator"],
+                    r["created_at"], r["updated_at"])
+
+
+def _doc_label(r: repo.Row) -> DocLabel:
+    return DocLabel(r["id"], r["doc_id"], r["field"], r["value"], r["annotator"],
+                    r["created_at"], r["updated_at"])

@@ -1,0 +1,168 @@
+"""Opening the SQLite file safely, and the write transaction every mutation runs in."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlite_utils import Database as SqliteUtilsDatabase
+
+from annotator.errors import DatabaseOpenError, StorageError
+from annotator.storage import migrations as schema
+
+BUSY_TIMEOUT_S = 10.0
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+# Messages SQLite gives for failures that are the environment's, not a bug of ours.
+_KNOWN_FAILURES = {
+    "database or disk is full": "the disk is full; nothing was written",
+    "disk i/o error": "the disk reported an I/O error; nothing was written",
+    "database is locked": "another program holds the database locked; nothing was written",
+    "attempt to write a readonly database": "the database file is read-only",
+    "unable to open database file": "the database file cannot be opened (moved or deleted?)",
+    "database disk image is malformed": "the database file is damaged",
+    "file is not a database": "the file is not an SQLite database",
+}
+
+
+def known_error(exc: sqlite3.Error, path: Path | str) -> StorageError | None:
+    """Translate an SQLite failure a user can act on into a StorageError; None for bugs."""
+    text = str(exc).lower()
+    for needle, message in _KNOWN_FAILURES.items():
+        if needle in text:
+            return StorageError(f"{path}: {message}")
+    return None
+
+
+class Database:
+    """One open annotator database. Reads run in autocommit; writes in `write()`."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self.conn = conn
+        self.path = path
+
+    @contextmanager
+    def write(self) -> Iterator[sqlite3.Connection]:
+        """One BEGIN IMMEDIATE transaction: all of it is committed, or none of it."""
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise known_error(exc, self.path) or exc
+        try:
+            yield self.conn
+            self.conn.execute("COMMIT")
+        except BaseException as exc:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise known_error(exc, self.path) or exc
+            raise
+
+    def schema_version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def integrity_ok(self) -> bool:
+        return self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def _check_file(path: Path) -> None:
+    """Refuse, before SQLite writes anything, files we must not touch."""
+    if path.is_dir():
+        raise DatabaseOpenError(f"{path}: is a folder, not a database file")
+    if not path.exists():
+        if not path.parent.is_dir():
+            raise DatabaseOpenError(f"{path}: the folder {path.parent} does not exist")
+        if not os.access(path.parent, os.W_OK):
+            raise DatabaseOpenError(f"{path}: cannot create the database: folder is read-only")
+        return
+    # Mode bits as well as access(): root may write anything, yet a file the user marked
+    # read-only must stay as it is.
+    mode = path.stat().st_mode
+    if not os.access(path, os.W_OK) or not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+        raise DatabaseOpenError(f"{path}: the file is read-only; open a writable copy")
+    if not os.access(path.parent, os.W_OK):
+        raise DatabaseOpenError(f"{path}: its folder is read-only (SQLite needs to write a "
+                                "journal beside the file)")
+    if path.stat().st_size == 0:
+        return
+    with path.open("rb") as fh:
+        header = fh.read(len(_SQLITE_HEADER))
+    if header != _SQLITE_HEADER:
+        raise DatabaseOpenError(f"{path}: not an annotator database (not an SQLite file)")
+    _check_contents(path)
+
+
+def _check_contents(path: Path) -> None:
+    uri = path.resolve().as_uri() + "?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S)
+        try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+            applied: list[str] = []
+            if schema.migrations.migrations_table in tables:
+                applied = [r[0] for r in conn.execute(
+                    f"SELECT name FROM {schema.migrations.migrations_table} "
+                    "WHERE migration_set = ?", [schema.MIGRATION_SET])]
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        err = known_error(exc, path)
+        raise DatabaseOpenError(str(err) if err else f"{path}: cannot be read: {exc}") from None
+    if app_id not in (0, schema.APPLICATION_ID) or (app_id == 0 and tables):
+        raise DatabaseOpenError(f"{path}: is an SQLite file of another program, "
+                                "not an annotator database")
+    unknown = set(applied) - set(schema.known_names())
+    if version > schema.current_version() or unknown:
+        raise DatabaseOpenError(
+            f"{path}: was written by a newer version of the annotator (schema {version}, "
+            f"this version knows up to {schema.current_version()}); update the app")
+
+
+def open_database(path: Path | str, *, stop_before: str | None = None) -> Database:
+    """Open or create an annotator database, upgrading its schema if it is older.
+
+    `stop_before` names a migration to stop at; tests use it to build old versions.
+    """
+    path = Path(path)
+    _check_file(path)
+    try:
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise DatabaseOpenError(str(known_error(exc, path) or f"{path}: {exc}")) from None
+    try:
+        mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+        if mode != "wal":
+            raise DatabaseOpenError(f"{path}: cannot switch to WAL mode (got {mode})")
+        conn.execute("PRAGMA synchronous=FULL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
+        db = Database(conn, path)
+        _migrate(db, stop_before)
+    except sqlite3.Error as exc:
+        conn.close()
+        raise DatabaseOpenError(str(known_error(exc, path) or f"{path}: {exc}")) from None
+    except BaseException:
+        conn.close()
+        raise
+    return db
+
+
+def _migrate(db: Database, stop_before: str | None) -> None:
+    utils_db = SqliteUtilsDatabase(db.conn, recursive_triggers=False, execute_plugins=False)
+    with db.write() as conn:
+        if schema.migrations.pending(utils_db):
+            # Inside our BEGIN IMMEDIATE, sqlite-utils nests each migration in a savepoint,
+            # so the whole upgrade commits or rolls back as one.
+            schema.migrations.apply(utils_db, stop_before=stop_before)
+            applied = len(schema.migrations.applied(utils_db))
+            conn.execute(f"PRAGMA user_version={applied}")
+            conn.execute(f"PRAGMA application_id={schema.APPLICATION_ID}")

@@ -1,0 +1,89 @@
+"""The schema, versioned: each migration is one function, applied in order, never edited.
+
+A database's version is the number of migrations applied to it. Add a new function at the
+end for every schema change; tests/unit/storage/test_migrations.py upgrades from each
+earlier version.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database as SqliteUtilsDatabase
+from sqlite_utils import Migrations
+
+MIGRATION_SET = "annotator"
+APPLICATION_ID = 0x414E4E54  # "ANNT" in the file header: marks a file as ours
+
+migrations = Migrations(MIGRATION_SET)
+
+_PROVENANCE = """
+    annotator TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1))
+"""
+
+
+@migrations(name="0001_initial")
+def initial(db: SqliteUtilsDatabase) -> None:
+    statements = [
+        f"""CREATE TABLE documents (
+            id TEXT PRIMARY KEY,
+            sha256 TEXT NOT NULL UNIQUE,
+            text TEXT NOT NULL,
+            title TEXT NOT NULL DEFAULT '',
+            source TEXT NOT NULL DEFAULT '',
+            url TEXT,
+            published TEXT,
+            language TEXT NOT NULL DEFAULT '',
+            meta TEXT NOT NULL DEFAULT '{{}}',
+            status TEXT NOT NULL DEFAULT 'new'
+                CHECK (status IN ('new', 'in_progress', 'done')),
+            {_PROVENANCE})""",
+        """CREATE TRIGGER documents_text_is_immutable
+            BEFORE UPDATE OF text, sha256 ON documents
+            WHEN NEW.text IS NOT OLD.text OR NEW.sha256 IS NOT OLD.sha256
+            BEGIN SELECT RAISE(ABORT, 'document text is immutable'); END""",
+        f"""CREATE TABLE spans (
+            id TEXT PRIMARY KEY,
+            doc_id TEXT NOT NULL REFERENCES documents(id),
+            start INTEGER NOT NULL CHECK (start >= 0),
+            "end" INTEGER NOT NULL CHECK ("end" > start),
+            label TEXT NOT NULL,
+            attributes TEXT NOT NULL DEFAULT '{{}}',
+            note TEXT,
+            {_PROVENANCE})""",
+        "CREATE INDEX spans_by_doc ON spans(doc_id, deleted)",
+        f"""CREATE TABLE relations (
+            id TEXT PRIMARY KEY,
+            doc_id TEXT NOT NULL REFERENCES documents(id),
+            type TEXT NOT NULL,
+            head TEXT NOT NULL REFERENCES spans(id),
+            tail TEXT NOT NULL REFERENCES spans(id),
+            {_PROVENANCE})""",
+        "CREATE INDEX relations_by_doc ON relations(doc_id, deleted)",
+        "CREATE INDEX relations_by_head ON relations(head)",
+        "CREATE INDEX relations_by_tail ON relations(tail)",
+        f"""CREATE TABLE doc_labels (
+            id TEXT PRIMARY KEY,
+            doc_id TEXT NOT NULL REFERENCES documents(id),
+            field TEXT NOT NULL,
+            value TEXT NOT NULL,
+            {_PROVENANCE},
+            UNIQUE (doc_id, field, annotator))""",
+        """CREATE TABLE schemes (
+            version INTEGER PRIMARY KEY AUTOINCREMENT,
+            scheme_id TEXT NOT NULL,
+            toml TEXT NOT NULL,
+            created_at TEXT NOT NULL)""",
+    ]
+    for sql in statements:
+        db.execute(sql)
+
+
+def known_names() -> list[str]:
+    # pending() on an empty in-memory database lists every migration, in order.
+    return [m.name for m in migrations.pending(SqliteUtilsDatabase(memory=True))]
+
+
+def current_version() -> int:
+    return len(known_names())

@@ -1,0 +1,121 @@
+"""Row access: whole-row reads and upserts of the annotation tables, and list queries.
+
+Rows are plain dicts here; annotator/project.py turns them into model records. Nothing is
+ever DELETEd: a deletion is an upsert with deleted = 1 (a tombstone), so it can travel in
+a merge and be undone.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import Any, Iterable
+
+Row = dict[str, Any]
+
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "documents": ("id", "sha256", "text", "title", "source", "url", "published", "language",
+                  "meta", "status", "annotator", "created_at", "updated_at", "deleted"),
+    "spans": ("id", "doc_id", "start", "end", "label", "attributes", "note", "annotator",
+              "created_at", "updated_at", "deleted"),
+    "relations": ("id", "doc_id", "type", "head", "tail", "annotator", "created_at",
+                  "updated_at", "deleted"),
+    "doc_labels": ("id", "doc_id", "field", "value", "annotator", "created_at", "updated_at",
+                   "deleted"),
+}
+_JSON_COLUMNS = {"meta", "attributes"}
+
+
+def _quoted(columns: Iterable[str]) -> str:
+    return ", ".join(f'"{c}"' for c in columns)
+
+
+def _encode(row: Row) -> Row:
+    return {k: json.dumps(v, ensure_ascii=False, sort_keys=True) if k in _JSON_COLUMNS else v
+            for k, v in row.items()}
+
+
+def _decode(cursor: sqlite3.Cursor, values: tuple[Any, ...]) -> Row:
+    row = {d[0]: v for d, v in zip(cursor.description, values)}
+    for key in _JSON_COLUMNS & row.keys():
+        row[key] = json.loads(row[key])
+    return row
+
+
+def _rows(conn: sqlite3.Connection, sql: str, params: Iterable[Any] = ()) -> list[Row]:
+    cur = conn.execute(sql, tuple(params))
+    return [_decode(cur, r) for r in cur.fetchall()]
+
+
+def get_row(conn: sqlite3.Connection, table: str, row_id: str) -> Row | None:
+    rows = _rows(conn, f"SELECT {_quoted(COLUMNS[table])} FROM {table} WHERE id = ?", [row_id])
+    return rows[0] if rows else None
+
+
+def put_row(conn: sqlite3.Connection, table: str, row: Row) -> None:
+    """Insert the row, or overwrite every column of the row with that id."""
+    cols = COLUMNS[table]
+    updates = ", ".join(f'"{c}" = excluded."{c}"' for c in cols if c != "id")
+    conn.execute(
+        f"INSERT INTO {table} ({_quoted(cols)}) VALUES ({', '.join('?' * len(cols))}) "
+        f"ON CONFLICT(id) DO UPDATE SET {updates}",
+        [_encode(row)[c] for c in cols])
+
+
+def put_rows(conn: sqlite3.Connection, table: str, rows: Iterable[Row]) -> None:
+    """Bulk insert of new rows (import); fails on an existing id."""
+    cols = COLUMNS[table]
+    conn.executemany(
+        f"INSERT INTO {table} ({_quoted(cols)}) VALUES ({', '.join('?' * len(cols))})",
+        ([_encode(r)[c] for c in cols] for r in rows))
+
+
+# --- queries ---------------------------------------------------------------------------
+
+
+def live_rows_of_doc(conn: sqlite3.Connection, table: str, doc_id: str) -> list[Row]:
+    order = '"start", "end", created_at' if table == "spans" else "created_at"
+    return _rows(conn, f"SELECT {_quoted(COLUMNS[table])} FROM {table} "
+                       f"WHERE doc_id = ? AND deleted = 0 ORDER BY {order}", [doc_id])
+
+
+def live_relations_touching(conn: sqlite3.Connection, span_id: str) -> list[Row]:
+    return _rows(conn, f"SELECT {_quoted(COLUMNS['relations'])} FROM relations "
+                       "WHERE (head = ? OR tail = ?) AND deleted = 0", [span_id, span_id])
+
+
+def doc_label_row(conn: sqlite3.Connection, doc_id: str, field: str,
+                  annotator: str) -> Row | None:
+    rows = _rows(conn, f"SELECT {_quoted(COLUMNS['doc_labels'])} FROM doc_labels "
+                       "WHERE doc_id = ? AND field = ? AND annotator = ?",
+                 [doc_id, field, annotator])
+    return rows[0] if rows else None
+
+
+def document_by_sha(conn: sqlite3.Connection, sha256: str) -> Row | None:
+    rows = _rows(conn, f"SELECT {_quoted(COLUMNS['documents'])} FROM documents "
+                       "WHERE sha256 = ?", [sha256])
+    return rows[0] if rows else None
+
+
+def document_summaries(conn: sqlite3.Connection) -> list[Row]:
+    return _rows(conn, """
+        SELECT d.id, d.title, d.source, d.status, length(d.text) AS length, d.created_at,
+               (SELECT count(*) FROM spans s WHERE s.doc_id = d.id AND s.deleted = 0)
+                   AS span_count
+        FROM documents d WHERE d.deleted = 0 ORDER BY d.created_at, d.rowid""")
+
+
+def latest_scheme(conn: sqlite3.Connection) -> str | None:
+    row = conn.execute("SELECT toml FROM schemes ORDER BY version DESC LIMIT 1").fetchone()
+    return row[0] if row else None
+
+
+def add_scheme(conn: sqlite3.Connection, scheme_id: str, toml: str, created_at: str) -> None:
+    conn.execute("INSERT INTO schemes (scheme_id, toml, created_at) VALUES (?, ?, ?)",
+                 [scheme_id, toml, created_at])
+
+
+def counts(conn: sqlite3.Connection) -> dict[str, int]:
+    return {t: conn.execute(f"SELECT count(*) FROM {t} WHERE deleted = 0").fetchone()[0]
+            for t in COLUMNS}

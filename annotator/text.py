@@ -1,0 +1,180 @@
+"""Text cleaning at import, code point <-> UTF-16 offsets, grapheme snapping, search folding.
+
+Offsets everywhere in the project are Unicode code points of the stored text (0-based, end
+exclusive). Qt counts UTF-16 code units; `to_utf16` / `from_utf16` are the only conversion
+between the two and are used only at the Qt boundary.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from annotator.errors import TextError
+
+_BOM = "\ufeff"
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_GRAPHEME = regex.compile(r"\X")
+
+
+@dataclass(frozen=True)
+class CleanedText:
+    text: str
+    sha256: str
+    notes: tuple[str, ...]  # what cleaning changed, for the import report
+
+
+def sha256_of(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def clean_text(raw: str, *, where: str = "text") -> CleanedText:
+    """Clean text once, before it is stored: strip a BOM, normalise line ends.
+
+    NUL characters and lone surrogates are refused: they cannot round-trip through UTF-8
+    files or Qt, and silently replacing them would move every later offset.
+    """
+    notes: list[str] = []
+    if raw.startswith(_BOM):
+        raw = raw[1:]
+        notes.append("removed a byte order mark")
+    nul = raw.find("\x00")
+    if nul >= 0:
+        line = raw.count("\n", 0, nul) + 1
+        raise TextError(f"{where}: line {line}: contains a NUL character (binary data?)")
+    bad = _LONE_SURROGATE.search(raw)
+    if bad:
+        line = raw.count("\n", 0, bad.start()) + 1
+        raise TextError(
+            f"{where}: line {line}: contains a lone surrogate U+{ord(bad.group()):04X} "
+            "(broken UTF-16 data)"
+        )
+    if "\r" in raw:
+        raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+        notes.append("converted CRLF/CR line ends to LF")
+    if not raw.strip():
+        raise TextError(f"{where}: the text is empty")
+    return CleanedText(raw, sha256_of(raw), tuple(notes))
+
+
+# --- code points <-> UTF-16 -------------------------------------------------------------
+
+
+class Utf16Map:
+    """Converts offsets of one text; O(log n) per call once built (O(n) to build)."""
+
+    def __init__(self, text: str) -> None:
+        # Code point positions of the characters that take two UTF-16 units.
+        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        self._length = len(text)
+        # The UTF-16 position of each astral character's first unit.
+        self._astral_u16 = [cp + k for k, cp in enumerate(self._astral)]
+
+    def to_utf16(self, cp: int) -> int:
+        if not 0 <= cp <= self._length:
+            raise ValueError(f"offset {cp} is outside the text (0..{self._length})")
+        return cp + bisect.bisect_left(self._astral, cp)
+
+    def from_utf16(self, u16: int) -> int:
+        """A position inside a surrogate pair rounds down to the start of that character."""
+        if not 0 <= u16 <= self._length + len(self._astral):
+            raise ValueError(f"UTF-16 position {u16} is outside the text")
+        before = bisect.bisect_left(self._astral_u16, u16)
+        if before and self._astral_u16[before - 1] == u16 - 1:
+            return self._astral[before - 1]  # u16 points at a low surrogate
+        return u16 - before
+
+
+@lru_cache(maxsize=8)
+def utf16_map(text: str) -> Utf16Map:
+    return Utf16Map(text)
+
+
+def to_utf16(text: str, cp: int) -> int:
+    """Code point offset -> Qt (UTF-16) position."""
+    return utf16_map(text).to_utf16(cp)
+
+
+def from_utf16(text: str, u16: int) -> int:
+    """Qt (UTF-16) position -> code point offset."""
+    return utf16_map(text).from_utf16(u16)
+
+
+# --- grapheme snapping --------------------------------------------------------------------
+
+# Invisible marks that must not start or end a span: they are not part of a word.
+_EDGE_MARKS = {"\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u061c", "\u2066",
+               "\u2067", "\u2068", "\u2069", "\u202a", "\u202b", "\u202c", "\u202d",
+               "\u202e", "\ufeff"}
+
+
+def _is_edge_blank(cluster: str) -> bool:
+    return cluster.isspace() or all(ch in _EDGE_MARKS for ch in cluster)
+
+
+def _paragraph_bounds(text: str, pos: int) -> tuple[int, int]:
+    # LF is always a grapheme boundary (UAX #29 GB4/GB5), so a paragraph segments alone.
+    lo = text.rfind("\n", 0, pos) + 1
+    hi = text.find("\n", pos)
+    return lo, len(text) if hi < 0 else hi
+
+
+def grapheme_bounds(text: str, pos: int) -> tuple[int, int]:
+    """The cluster [start, end) that contains code point `pos`."""
+    lo, hi = _paragraph_bounds(text, pos)
+    for m in _GRAPHEME.finditer(text, lo, hi):
+        if m.start() <= pos < m.end():
+            return m.start(), m.end()
+    return pos, min(pos + 1, len(text))
+
+
+def snap_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Widen [start, end) to whole grapheme clusters and trim blanks at both edges.
+
+    Returns None when nothing but whitespace (or invisible marks) is selected.
+    """
+    start, end = sorted((max(0, start), min(len(text), end)))
+    if start == end:
+        return None
+    start = grapheme_bounds(text, start)[0]
+    end = grapheme_bounds(text, end - 1)[1]
+    while start < end:
+        a, b = grapheme_bounds(text, start)
+        if not _is_edge_blank(text[a:b]):
+            break
+        start = b
+    while end > start:
+        a, b = grapheme_bounds(text, end - 1)
+        if not _is_edge_blank(text[a:b]):
+            break
+        end = a
+    return (start, end) if start < end else None
+
+
+def is_snapped(text: str, start: int, end: int) -> bool:
+    return snap_span(text, start, end) == (start, end)
+
+
+# --- Arabic folding for search --------------------------------------------------------------
+
+_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه",
+                       "ؤ": "و", "ئ": "ي", "ـ": None})
+
+
+def fold_arabic(text: str) -> str:
+    """Fold text for search: no harakat or tatweel, one alef, ya and ta marbuta forms.
+
+    Unlike pyarabic's normalize_hamza (which turns أ into ء), hamza seats fold to their
+    carrier letter, which is what a searcher typing without hamza expects.
+    """
+    from pyarabic import araby
+
+    text = unicodedata.normalize("NFC", text)
+    text = araby.strip_tashkeel(text)
+    return text.translate(_FOLD).casefold()
