@@ -76,12 +76,14 @@ class Project:
         self._redo: list[_Step] = []
         stored = repo.latest_scheme(db.conn)
         if stored is None:
+            # A new file gets the default scheme, so that the file describes itself.
             default = default_scheme_path().read_text(encoding="utf-8")
-            self._scheme = parse_scheme(default, str(default_scheme_path()))
+            parse_scheme(default, str(default_scheme_path()))
             with db.write() as conn:
-                repo.add_scheme(conn, self._scheme.id, default, now_iso())
-        else:
-            self._scheme = parse_scheme(stored, f"{db.path} (stored scheme)")
+                if repo.latest_scheme(conn) is None:  # another process may have won
+                    repo.add_scheme(conn, parse_scheme(default).id, default, now_iso())
+            stored = repo.latest_scheme(db.conn) or default
+        self._scheme = parse_scheme(stored, f"{db.path} (stored scheme)")
 
     @classmethod
     def open(cls, path: Path | str, annotator: str | None = None) -> Project:
