@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from types import MappingProxyType
-from typing import Mapping, NewType
+from typing import NewType
 
 DocumentId = NewType("DocumentId", str)
 SpanId = NewType("SpanId", str)
@@ -21,7 +22,7 @@ def new_id() -> str:
 
 
 def now_iso() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
+    return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
 def frozen_map(value: Mapping[str, object] | None) -> Mapping[str, object]:

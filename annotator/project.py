@@ -11,8 +11,19 @@ from typing import Any
 
 from annotator import validate
 from annotator.errors import NotFoundError, ValidationError
-from annotator.model import (STATUSES, Changes, DocLabel, Document, DocumentId,
-                             DocumentSummary, Relation, Span, SpanId, new_id, now_iso)
+from annotator.model import (
+    STATUSES,
+    Changes,
+    DocLabel,
+    Document,
+    DocumentId,
+    DocumentSummary,
+    Relation,
+    Span,
+    SpanId,
+    new_id,
+    now_iso,
+)
 from annotator.resources import default_scheme_path
 from annotator.scheme import Scheme, parse_scheme
 from annotator.storage import Database, open_database

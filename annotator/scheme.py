@@ -135,7 +135,8 @@ class _Reader:
             if not isinstance(item, dict):
                 raise self.fail(f"{ctx}: each choice must be a string or a table", table, index)
             cid = self.ident(item, f"{ctx} choice", table, index)
-            out.append(Choice(cid, str(item.get("en", cid)), str(item.get("ar", item.get("en", cid)))))
+            en = str(item.get("en", cid))
+            out.append(Choice(cid, en, str(item.get("ar", en))))
         dup = _first_duplicate(c.id for c in out)
         if dup:
             raise self.fail(f"{ctx}: choice {dup!r} appears twice", table, index)
@@ -189,8 +190,9 @@ def parse_scheme(source: str, where: str = "scheme") -> Scheme:
         ends = {}
         for end in ("heads", "tails"):
             value = raw.get(end)
-            if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
-                raise r.fail(f"{ctx}: '{end}' must be a non-empty list of label ids", "relations", i)
+            if not (isinstance(value, list) and value and all(isinstance(v, str) for v in value)):
+                raise r.fail(f"{ctx}: '{end}' must be a non-empty list of label ids",
+                             "relations", i)
             unknown = [v for v in value if v not in label_ids]
             if unknown:
                 raise r.fail(f"{ctx}: '{end}' names unknown label {unknown[0]!r}", "relations", i)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.helpers import crash  # noqa: E402
+from tests.helpers import crash
 
 
 def main() -> None:

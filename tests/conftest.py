@@ -11,7 +11,7 @@ import pytest
 # Before pytest-qt creates a QApplication: tests never need a display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from annotator.project import Project  # noqa: E402
+from annotator.project import Project
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("ANNOTATOR_SHARED", REPO.parent / "shared"))

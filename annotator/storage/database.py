@@ -51,7 +51,7 @@ class Database:
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
-            raise known_error(exc, self.path) or exc
+            raise known_error(exc, self.path) or exc from None
         try:
             yield self.conn
             self.conn.execute("COMMIT")
@@ -59,7 +59,7 @@ class Database:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             if isinstance(exc, sqlite3.Error):
-                raise known_error(exc, self.path) or exc
+                raise known_error(exc, self.path) or exc from None
             raise
 
     def schema_version(self) -> int:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 Row = dict[str, Any]
 
@@ -36,7 +37,7 @@ def _encode(row: Row) -> Row:
 
 
 def _decode(cursor: sqlite3.Cursor, values: tuple[Any, ...]) -> Row:
-    row = {d[0]: v for d, v in zip(cursor.description, values)}
+    row = {d[0]: v for d, v in zip(cursor.description, values, strict=True)}
     for key in _JSON_COLUMNS & row.keys():
         row[key] = json.loads(row[key])
     return row

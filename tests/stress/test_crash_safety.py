@@ -55,7 +55,7 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                 cwd=REPO) for name in ("amal", "basel")]
     results = [w.communicate(timeout=300) for w in writers]
-    for w, (out, err) in zip(writers, results):
+    for w, (out, err) in zip(writers, results, strict=True):
         assert w.returncode == 0 and out.strip() == "ok", err
         assert "locked" not in err
     project = Project.open(path, "check")

@@ -32,7 +32,7 @@ def test_stats_json_on_a_new_database(tmp_path: Path) -> None:
 def test_stats_on_a_file_that_is_not_a_database(tmp_path: Path) -> None:
     bad = tmp_path / "notes.db"
     bad.write_text("hello")
-    code, out, err = run("stats", "--db", str(bad))
+    code, _, err = run("stats", "--db", str(bad))
     assert code == 1 and "notes.db: not an annotator database" in err
     assert bad.read_text() == "hello"
 

@@ -58,5 +58,5 @@ def test_empty_or_incomplete_schemes_are_refused(source: str) -> None:
 def test_unreadable_scheme_file(tmp_path: Path) -> None:
     bad = tmp_path / "bin.toml"
     bad.write_bytes(b"\xff\xfe\x00binary")
-    with pytest.raises(SchemeError, match="bin.toml: cannot read"):
+    with pytest.raises(SchemeError, match=r"bin\.toml: cannot read"):
         load_scheme(bad)

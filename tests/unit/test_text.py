@@ -5,8 +5,15 @@ from __future__ import annotations
 import pytest
 
 from annotator.errors import TextError
-from annotator.text import (clean_text, fold_arabic, from_utf16, grapheme_bounds, sha256_of,
-                            snap_span, to_utf16)
+from annotator.text import (
+    clean_text,
+    fold_arabic,
+    from_utf16,
+    grapheme_bounds,
+    sha256_of,
+    snap_span,
+    to_utf16,
+)
 from tests.helpers.texts import FAMILY, FLAG_SY, HARD_TEXT, HEART, TASHKEEL
 
 

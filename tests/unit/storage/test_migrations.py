@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from annotator.project import Project
-from annotator.storage import open_database
 from annotator.storage import migrations as schema
+from annotator.storage import open_database
 
 NAMES = schema.known_names()
 

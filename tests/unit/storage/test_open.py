@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from annotator.errors import DatabaseOpenError, StorageError
-from annotator.storage import open_database
 from annotator.storage import migrations as schema
+from annotator.storage import open_database
 
 
 def digest(path: Path) -> str:
@@ -127,7 +127,7 @@ def test_document_text_cannot_change_once_stored(db_path: Path) -> None:
     db.close()
 
 
-def test_locked_database_gives_a_known_error(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_locked_database_gives_a_known_error(db_path: Path) -> None:
     db = open_database(db_path)
     other = sqlite3.connect(db_path, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")
