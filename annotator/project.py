@@ -4,7 +4,7 @@ changed, and can be undone and redone."""
 from __future__ import annotations
 
 import getpass
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -134,6 +134,18 @@ class Project:
         if row is None or row["deleted"]:
             raise NotFoundError(f"no span with id {span_id}")
         return _span(row)
+
+    def span_states(self, span_ids: Iterable[str]) -> dict[str, Span | None]:
+        """Each id's span, or None where it is deleted: what a view needs after Changes."""
+        out: dict[str, Span | None] = {}
+        for span_id in span_ids:
+            row = repo.get_row(self._db.conn, "spans", span_id)
+            out[span_id] = _span(row) if row and not row["deleted"] else None
+        return out
+
+    def document_summary(self, doc_id: str) -> DocumentSummary | None:
+        row = repo.document_summary(self._db.conn, doc_id)
+        return DocumentSummary(**row) if row else None
 
     def relations(self, doc_id: str) -> list[Relation]:
         return [_relation(r) for r in repo.live_rows_of_doc(self._db.conn, "relations", doc_id)]

@@ -7,7 +7,7 @@ from pathlib import Path
 _PACKAGE = Path(__file__).resolve().parent
 
 
-def _data_dir(name: str) -> Path:
+def data_dir(name: str) -> Path:
     # A wheel carries them inside the package (see pyproject's force-include); a source
     # checkout (and an editable install) has them at the top of the repository.
     for candidate in (_PACKAGE / "_data" / name, _PACKAGE.parent / name):
@@ -17,8 +17,8 @@ def _data_dir(name: str) -> Path:
 
 
 def default_scheme_path() -> Path:
-    return _data_dir("resources") / "schemes" / "media_monitoring.toml"
+    return data_dir("resources") / "schemes" / "media_monitoring.toml"
 
 
 def seed_paths() -> list[Path]:
-    return sorted(_data_dir("seeds").glob("*.txt"))
+    return sorted(data_dir("seeds").glob("*.txt"))

@@ -178,3 +178,38 @@ def fold_arabic(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = araby.strip_tashkeel(text)
     return text.translate(_FOLD).casefold()
+
+
+def move_boundary(text: str, pos: int, *, forward: bool, grow: bool) -> int:
+    """Move a span boundary by one grapheme cluster in logical order.
+
+    A growing move (start earlier, end later) first crosses any whitespace, so that it
+    reaches the neighbouring word instead of stopping on a blank that snapping would trim.
+    """
+    n = len(text)
+    if forward:
+        if grow:
+            while pos < n and text[pos].isspace():
+                pos += 1
+        return grapheme_bounds(text, pos)[1] if pos < n else n
+    if grow:
+        while pos > 0 and text[pos - 1].isspace():
+            pos -= 1
+    return grapheme_bounds(text, pos - 1)[0] if pos > 0 else 0
+
+
+def trim_punctuation(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop punctuation (and the blanks it uncovers) from both edges of a selection.
+
+    For sloppy mouse selections and double-clicks, which take "بلينكن،" with its comma.
+    A selection of nothing but punctuation is returned as it is.
+    """
+    s, e = start, end
+    while s < e and (unicodedata.category(text[s]).startswith("P") or text[s].isspace()):
+        s += 1
+    while e > s and (unicodedata.category(text[e - 1]).startswith("P")
+                     or text[e - 1].isspace()):
+        e -= 1
+    if s == e:
+        return start, end
+    return snap_span(text, s, e) or (start, end)

@@ -99,12 +99,20 @@ def document_by_sha(conn: sqlite3.Connection, sha256: str) -> Row | None:
     return rows[0] if rows else None
 
 
+_SUMMARY = """
+    SELECT d.id, d.title, d.source, d.status, length(d.text) AS length, d.created_at,
+           (SELECT count(*) FROM spans s WHERE s.doc_id = d.id AND s.deleted = 0)
+               AS span_count
+    FROM documents d WHERE d.deleted = 0"""
+
+
 def document_summaries(conn: sqlite3.Connection) -> list[Row]:
-    return _rows(conn, """
-        SELECT d.id, d.title, d.source, d.status, length(d.text) AS length, d.created_at,
-               (SELECT count(*) FROM spans s WHERE s.doc_id = d.id AND s.deleted = 0)
-                   AS span_count
-        FROM documents d WHERE d.deleted = 0 ORDER BY d.created_at, d.rowid""")
+    return _rows(conn, _SUMMARY + " ORDER BY d.created_at, d.rowid")
+
+
+def document_summary(conn: sqlite3.Connection, doc_id: str) -> Row | None:
+    rows = _rows(conn, _SUMMARY + " AND d.id = ?", [doc_id])
+    return rows[0] if rows else None
 
 
 def latest_scheme(conn: sqlite3.Connection) -> str | None:

@@ -13,6 +13,7 @@ from annotator.text import (
     sha256_of,
     snap_span,
     to_utf16,
+    trim_punctuation,
 )
 from tests.helpers.texts import FAMILY, FLAG_SY, HARD_TEXT, HEART, TASHKEEL
 
@@ -115,3 +116,11 @@ def test_fold_arabic_unifies_hamza_seats_harakat_and_tatweel() -> None:
     assert fold_arabic("إلى") == fold_arabic("الي")
     assert fold_arabic("مدرسـة") == fold_arabic("مدرسه")
     assert "ء" not in fold_arabic("أحمد")  # pyarabic's normalize_hamza would give ءحمد
+
+
+def test_trim_punctuation_at_the_edges_only() -> None:
+    text = "قال «بلينكن،» إن القرار"
+    start = text.index("«")
+    assert trim_punctuation(text, start, start + 9) == (start + 1, start + 7)
+    assert trim_punctuation(text, 0, len(text)) == (0, len(text))
+    assert trim_punctuation("a ،،، b", 2, 5) == (2, 5)  # only punctuation: unchanged

@@ -1,0 +1,262 @@
+"""The read-only article: Arabic right to left, span backgrounds, one underline per label.
+
+Positions are converted between Qt's UTF-16 and our code points only through
+annotator.text (Utf16Map); text is never read back out of the widget.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import (QFont, QMouseEvent, QPainter, QPaintEvent, QPen,
+                           QTextBlockFormat, QTextCursor, QTextOption)
+from PySide6.QtWidgets import QTextEdit, QWidget
+
+from annotator.model import Document, Span
+from annotator.scheme import Scheme
+from annotator.text import Utf16Map, snap_span, trim_punctuation
+from annotator.ui.span_highlighter import SpanHighlighter, label_color
+from annotator.ui.span_index import PlacedSpan, SpanIndex
+
+LINE_GAP_PX = 12  # room under each line for stacked underlines
+UNDERLINE_GAP = 3
+FLASH_MS = 700
+
+class ArticleView(QTextEdit):
+    span_clicked = Signal(str)  # a span id, after a plain click on it
+    selection_made = Signal()  # the user selected text (mouse or keyboard)
+
+    def __init__(self, scheme: Scheme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.setUndoRedoEnabled(False)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.document().setDocumentMargin(18)
+        self._scheme = scheme
+        self._text = ""
+        self._map = Utf16Map("")
+        self.index = SpanIndex("")
+        self.highlighter = SpanHighlighter(self.document(), self.index, scheme)
+        self._press_in_selection: QPoint | None = None
+        self._cycle: tuple[int, int] = (-1, 0)  # (position, how many clicks there)
+        self._flash_timer = QTimer(self, singleShot=True, interval=FLASH_MS)
+        self._flash_timer.timeout.connect(self._end_flash)
+
+    # --- content ------------------------------------------------------------------------
+
+    def set_scheme(self, scheme: Scheme) -> None:
+        self._scheme = scheme
+        self.highlighter.scheme = scheme
+        self.highlighter._formats.clear()
+        self.highlighter.rehighlight()
+
+    def show_document(self, doc: Document | None, spans: list[Span]) -> None:
+        self._text = doc.text if doc else ""
+        self._map = Utf16Map(self._text)
+        self.index = SpanIndex(self._text, spans)
+        self.highlighter.index = self.index
+        self.highlighter.selected = None
+        self.highlighter.setDocument(None)  # no highlighting pass during the load
+        self.setPlainText(self._text)
+        self._space_lines()
+        self.document().clearUndoRedoStacks()
+        self.highlighter.setDocument(self.document())
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def _space_lines(self) -> None:
+        # A gap under each line leaves room for stacked underlines. Not a proportional
+        # line height: Qt then hit-tests lines off by the added height, so clicks land on
+        # the wrong line. Blank lines keep their height for the same reason.
+        fmt = QTextBlockFormat()
+        fmt.setLineHeight(LINE_GAP_PX, 4)  # 4 = LineDistanceHeight: added below each line
+        cursor = QTextCursor(self.document())
+        block = self.document().begin()
+        while block.isValid():
+            if block.length() > 1:
+                cursor.setPosition(block.position())
+                cursor.mergeBlockFormat(fmt)
+            block = block.next()
+
+    def apply_span_changes(self, upserted: list[Span], removed: list[str]) -> None:
+        """Refresh only the paragraphs the changed spans touch."""
+        touched: list[tuple[int, int]] = []
+        for span_id in removed:
+            gone = self.index.remove(span_id)
+            if gone:
+                touched.append((gone.start, gone.end))
+        for span in upserted:
+            old = self.index.get(span.id)
+            if old:
+                touched.append((old.start, old.end))
+            self.index.upsert(span)
+            new = self.index.get(span.id)
+            assert new is not None
+            touched.append((new.start, new.end))
+        for start, end in touched:
+            self._rehighlight_range(start, end)
+        self.viewport().update()
+
+    def _rehighlight_range(self, start: int, end: int) -> None:
+        block = self.document().findBlock(start)
+        while block.isValid() and block.position() < max(end, start + 1):
+            self.highlighter.rehighlightBlock(block)
+            block = block.next()
+
+    # --- selection, in code points ------------------------------------------------------
+
+    def selected_range(self) -> tuple[int, int] | None:
+        """The current selection as code point offsets: whole graphemes, without blanks or
+        punctuation at the edges; None when nothing (or only blanks) is selected."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        start = self._map.from_utf16(cursor.selectionStart())
+        end = self._map.from_utf16(cursor.selectionEnd())
+        snapped = snap_span(self._text, start, end)
+        return trim_punctuation(self._text, *snapped) if snapped else None
+
+    def select_span(self, span_id: str | None, *, flash: bool = False) -> None:
+        previous = self.highlighter.selected
+        self.highlighter.selected = span_id
+        for sid in {previous, span_id} - {None}:
+            placed = self.index.get(sid)  # type: ignore[arg-type]
+            if placed:
+                self._rehighlight_range(placed.start, placed.end)
+        placed = self.index.get(span_id) if span_id else None
+        if placed is None:
+            return
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(placed.start)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+        if flash:
+            self.highlighter.flashing = span_id
+            self._rehighlight_range(placed.start, placed.end)
+            self._flash_timer.start()
+        self.viewport().update()
+
+    def _end_flash(self) -> None:
+        flashing = self.index.get(self.highlighter.flashing or "")
+        self.highlighter.flashing = None
+        if flashing:
+            self._rehighlight_range(flashing.start, flashing.end)
+
+    def is_right_to_left_at(self, cp: int) -> bool:
+        block = self.document().findBlock(self._map.to_utf16(cp))
+        return block.layout().textOption().textDirection() == Qt.LayoutDirection.RightToLeft \
+            or block.textDirection() == Qt.LayoutDirection.RightToLeft
+
+    def span_ids_at(self, viewport_pos: QPoint) -> list[str]:
+        pos = self.cursorForPosition(viewport_pos).position()
+        # cursorForPosition gives the nearest gap between characters; test both neighbours.
+        hits = self.index.at(pos) or (self.index.at(pos - 1) if pos else [])
+        return [p.span.id for p in hits]
+
+    # --- mouse --------------------------------------------------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        cursor = self.textCursor()
+        if (event.button() == Qt.MouseButton.LeftButton and cursor.hasSelection()
+                and event.modifiers() == Qt.KeyboardModifier.NoModifier):
+            pos = self.cursorForPosition(event.position().toPoint()).position()
+            if cursor.selectionStart() <= pos < cursor.selectionEnd():
+                # Qt would start a drag here and collapse the selection (DESIGN.md);
+                # a press inside the selection keeps it, ready for a label key.
+                self._press_in_selection = event.position().toPoint()
+                event.accept()
+                return
+        self._press_in_selection = None
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self._press_in_selection is not None:
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self._press_in_selection is not None:
+            self._press_in_selection = None
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        if self.textCursor().hasSelection():
+            self.selection_made.emit()
+            return
+        point = event.position().toPoint()
+        ids = self.span_ids_at(point)
+        if not ids:
+            return
+        pos = self.cursorForPosition(point).position()
+        clicks = self._cycle[1] + 1 if self._cycle[0] == pos else 0
+        self._cycle = (pos, clicks)
+        self.span_clicked.emit(ids[clicks % len(ids)])
+
+    def keyReleaseEvent(self, event) -> None:  # noqa: N802, ANN001
+        super().keyReleaseEvent(event)
+        if event.modifiers() & Qt.KeyboardModifier.ShiftModifier and self.textCursor().hasSelection():
+            self.selection_made.emit()
+
+    # --- tooltips ---------------------------------------------------------------------
+
+    def span_at_viewport(self, point: QPoint) -> PlacedSpan | None:
+        ids = self.span_ids_at(point)
+        return self.index.get(ids[0]) if ids else None
+
+    # --- painting ---------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if not len(self.index):
+            return
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        dx = -self.horizontalScrollBar().value()
+        dy = -self.verticalScrollBar().value()
+        layout = self.document().documentLayout()
+        height = self.viewport().height()
+        block = self.document().findBlock(self.cursorForPosition(QPoint(0, 0)).position())
+        while block.isValid():
+            rect = layout.blockBoundingRect(block)
+            top = rect.top() + dy
+            if top > height:
+                break
+            if rect.bottom() + dy >= 0:
+                self._paint_block(painter, block, QPointF(rect.left() + dx, top))
+            block = block.next()
+        painter.end()
+
+    def _paint_block(self, painter: QPainter, block, origin: QPointF) -> None:  # noqa: ANN001
+        base = block.position()
+        placed = self.index.overlapping(base, base + block.length())
+        if not placed:
+            return
+        text_layout = block.layout()
+        for p in placed:
+            pen = QPen(label_color(self._scheme, p.span.label), 2)
+            if p.span.id == self.highlighter.selected:
+                pen.setWidth(3)
+            painter.setPen(pen)
+            for i in range(text_layout.lineCount()):
+                line = text_layout.lineAt(i)
+                a = max(p.start - base, line.textStart())
+                b = min(p.end - base, line.textStart() + line.textLength())
+                if a >= b:
+                    continue
+                y = origin.y() + line.y() + line.ascent() + line.descent() + 2 \
+                    + p.level * UNDERLINE_GAP
+                for run in text_layout.glyphRuns(a, b - a):
+                    box = run.boundingRect()
+                    painter.drawLine(QPointF(origin.x() + box.left(), y),
+                                     QPointF(origin.x() + box.right(), y))
+
+def arabic_font(point_size: int = 15) -> QFont:
+    font = QFont()
+    font.setFamilies(["Noto Naskh Arabic", "Noto Sans Arabic", "Segoe UI", "Arial",
+                      "DejaVu Sans"])
+    font.setPointSize(point_size)
+    return font
+

@@ -1,0 +1,56 @@
+"""All relations of the open document; select one to see its spans, Del to delete it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
+
+from annotator.model import Relation
+from annotator.scheme import Scheme
+
+
+class RelationPanel(QListWidget):
+    relation_chosen = Signal(str, str)  # relation id, head span id
+    delete_requested = Signal(str)  # relation id
+
+    def __init__(self, scheme: Scheme, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.scheme = scheme
+        self.lang = lang
+        self.setObjectName("relations")
+        self.currentItemChanged.connect(self._on_current)
+
+    def show_relations(self, relations: list[Relation], span_texts: dict[str, str],
+                       focus_span: str | None = None) -> None:
+        self.blockSignals(True)
+        try:
+            self.clear()
+            for rel in relations:
+                rtype = self.scheme.relation(rel.type)
+                name = rtype.name(self.lang) if rtype else rel.type
+                item = QListWidgetItem(f"«{span_texts.get(rel.head, '?')}»  {name}  "
+                                       f"«{span_texts.get(rel.tail, '?')}»")
+                item.setData(Qt.ItemDataRole.UserRole, rel.id)
+                item.setData(Qt.ItemDataRole.UserRole + 1, rel.head)
+                font = item.font()
+                font.setBold(focus_span in (rel.head, rel.tail))
+                item.setFont(font)
+                self.addItem(item)
+        finally:
+            self.blockSignals(False)
+
+    def relation_ids(self) -> list[str]:
+        return [self.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.count())]
+
+    def _on_current(self, item: QListWidgetItem | None, _prev: QListWidgetItem | None) -> None:
+        if item is not None:
+            self.relation_chosen.emit(item.data(Qt.ItemDataRole.UserRole),
+                                      item.data(Qt.ItemDataRole.UserRole + 1))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        item = self.currentItem()
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and item is not None:
+            self.delete_requested.emit(item.data(Qt.ItemDataRole.UserRole))
+            return
+        super().keyPressEvent(event)
