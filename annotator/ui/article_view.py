@@ -7,8 +7,16 @@ annotator.text (Utf16Map); text is never read back out of the widget.
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import (QFont, QMouseEvent, QPainter, QPaintEvent, QPen,
-                           QTextBlockFormat, QTextCursor, QTextOption)
+from PySide6.QtGui import (
+    QFont,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QTextBlockFormat,
+    QTextCursor,
+    QTextOption,
+)
 from PySide6.QtWidgets import QTextEdit, QWidget
 
 from annotator.model import Document, Span
@@ -23,7 +31,6 @@ FLASH_MS = 700
 
 class ArticleView(QTextEdit):
     span_clicked = Signal(str)  # a span id, after a plain click on it
-    selection_made = Signal()  # the user selected text (mouse or keyboard)
 
     def __init__(self, scheme: Scheme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -184,7 +191,6 @@ class ArticleView(QTextEdit):
         if event.button() != Qt.MouseButton.LeftButton:
             return
         if self.textCursor().hasSelection():
-            self.selection_made.emit()
             return
         point = event.position().toPoint()
         ids = self.span_ids_at(point)
@@ -194,11 +200,6 @@ class ArticleView(QTextEdit):
         clicks = self._cycle[1] + 1 if self._cycle[0] == pos else 0
         self._cycle = (pos, clicks)
         self.span_clicked.emit(ids[clicks % len(ids)])
-
-    def keyReleaseEvent(self, event) -> None:  # noqa: N802, ANN001
-        super().keyReleaseEvent(event)
-        if event.modifiers() & Qt.KeyboardModifier.ShiftModifier and self.textCursor().hasSelection():
-            self.selection_made.emit()
 
     # --- tooltips ---------------------------------------------------------------------
 
@@ -229,7 +230,7 @@ class ArticleView(QTextEdit):
             block = block.next()
         painter.end()
 
-    def _paint_block(self, painter: QPainter, block, origin: QPointF) -> None:  # noqa: ANN001
+    def _paint_block(self, painter: QPainter, block, origin: QPointF) -> None:
         base = block.position()
         placed = self.index.overlapping(base, base + block.length())
         if not placed:

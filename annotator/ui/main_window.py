@@ -3,12 +3,31 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import (QAction, QCloseEvent, QColor, QContextMenuEvent, QHelpEvent, QIcon,
-                           QKeySequence, QPixmap)
-from PySide6.QtWidgets import (QInputDialog, QLabel, QMainWindow, QMenu, QPushButton, QSplitter,
-                               QTabWidget, QToolBar, QToolTip, QVBoxLayout, QWidget)
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QColor,
+    QContextMenuEvent,
+    QHelpEvent,
+    QIcon,
+    QKeySequence,
+    QPixmap,
+)
+from PySide6.QtWidgets import (
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QToolBar,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
 
-from annotator.model import Changes, Document, Span
+from annotator.model import Changes, Document
 from annotator.project import Project
 from annotator.text import move_boundary
 from annotator.ui.article_view import ArticleView, arabic_font
@@ -22,6 +41,7 @@ from annotator.ui.shortcuts_dialog import ShortcutsDialog
 from annotator.ui.span_editor import SpanEditor
 from annotator.ui.span_table import SpanTable, attribute_text
 from annotator.ui.window_actions import build_actions, fixed_actions, scheme_actions
+
 
 def color_icon(color: str) -> QIcon:
     pixmap = QPixmap(14, 14)
@@ -330,7 +350,7 @@ class MainWindow(QMainWindow):
 
     # --- running ops and refreshing -----------------------------------------------------
 
-    def _apply(self, op) -> Changes | None:  # noqa: ANN001
+    def _apply(self, op) -> Changes | None:
         return self.runner.run(op)
 
     def on_changed(self, changes: Changes) -> None:
@@ -421,7 +441,7 @@ class MainWindow(QMainWindow):
 
     # --- events -------------------------------------------------------------------------
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802, ANN001
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
         if watched is self.view.viewport() and event.type() == QEvent.Type.ToolTip:
             self._show_tooltip(event)
             return True

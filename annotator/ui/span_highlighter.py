@@ -4,6 +4,8 @@ QTextCursor.mergeCharFormat."""
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from annotator.scheme import Scheme
@@ -45,7 +47,7 @@ class SpanHighlighter(QSyntaxHighlighter):
         cuts = sorted({base, base + len(text)} | {min(max(p.start, base), base + len(text))
                                                   for p in placed}
                       | {min(max(p.end, base), base + len(text)) for p in placed})
-        for a, b in zip(cuts, cuts[1:], strict=False):
+        for a, b in pairwise(cuts):
             covering = [p for p in placed if p.start <= a and p.end >= b]
             if covering:
                 inner = min(covering, key=_length)

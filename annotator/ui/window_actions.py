@@ -8,15 +8,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from annotator.scheme import Scheme
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
+CONTEXT = "MainWindow"
 
 
 @dataclass(frozen=True)
@@ -27,32 +25,51 @@ class ActionSpec:
     menu: str  # File, Edit, Label, Link, Document, View, Settings, Help
 
 
+def _spec(key: str, text: str, shortcut: str | None, menu: str) -> ActionSpec:
+    return ActionSpec(key, QCoreApplication.translate(CONTEXT, text), shortcut, menu)
+
+
+# Source texts for lupdate; translated when the window is built.
+FIXED = [
+    ("undo", QT_TRANSLATE_NOOP(CONTEXT, "Undo"), "Ctrl+Z", "Edit"),
+    ("redo", QT_TRANSLATE_NOOP(CONTEXT, "Redo"), "Ctrl+Shift+Z", "Edit"),
+    ("delete_span", QT_TRANSLATE_NOOP(CONTEXT, "Delete span"), "Del", "Edit"),
+    ("start_earlier", QT_TRANSLATE_NOOP(CONTEXT, "Move start one character left"),
+     "Alt+Left", "Edit"),
+    ("start_later", QT_TRANSLATE_NOOP(CONTEXT, "Move start one character right"),
+     "Alt+Right", "Edit"),
+    ("end_earlier", QT_TRANSLATE_NOOP(CONTEXT, "Move end one character left"),
+     "Alt+Shift+Left", "Edit"),
+    ("end_later", QT_TRANSLATE_NOOP(CONTEXT, "Move end one character right"),
+     "Alt+Shift+Right", "Edit"),
+    ("pick_next", QT_TRANSLATE_NOOP(CONTEXT, "Next candidate span (while linking)"),
+     "Tab", "Link"),
+    ("pick_previous", QT_TRANSLATE_NOOP(CONTEXT, "Previous candidate span (while linking)"),
+     "Shift+Tab", "Link"),
+    ("pick_confirm", QT_TRANSLATE_NOOP(CONTEXT, "Link to the candidate span"), "Return",
+     "Link"),
+    ("pick_cancel", QT_TRANSLATE_NOOP(CONTEXT, "Cancel linking"), "Esc", "Link"),
+    ("next_document", QT_TRANSLATE_NOOP(CONTEXT, "Next document"), "Ctrl+PgDown",
+     "Document"),
+    ("previous_document", QT_TRANSLATE_NOOP(CONTEXT, "Previous document"), "Ctrl+PgUp",
+     "Document"),
+    ("mark_done", QT_TRANSLATE_NOOP(CONTEXT, "Mark document done"), "Ctrl+D", "Document"),
+    ("done_and_next", QT_TRANSLATE_NOOP(CONTEXT, "Mark done and open the next"),
+     "Ctrl+Return", "Document"),
+    ("zoom_in", QT_TRANSLATE_NOOP(CONTEXT, "Zoom in"), "Ctrl+=", "View"),
+    ("zoom_out", QT_TRANSLATE_NOOP(CONTEXT, "Zoom out"), "Ctrl+-", "View"),
+    ("annotator_name", QT_TRANSLATE_NOOP(CONTEXT, "Annotator name…"), None, "Settings"),
+    ("shortcuts", QT_TRANSLATE_NOOP(CONTEXT, "Keyboard shortcuts"), "F1", "Help"),
+    ("quit", QT_TRANSLATE_NOOP(CONTEXT, "Quit"), "Ctrl+Q", "File"),
+]
+
+
 def fixed_actions() -> list[ActionSpec]:
-    return [
-        ActionSpec("undo", tr("Undo"), "Ctrl+Z", "Edit"),
-        ActionSpec("redo", tr("Redo"), "Ctrl+Shift+Z", "Edit"),
-        ActionSpec("delete_span", tr("Delete span"), "Del", "Edit"),
-        ActionSpec("start_earlier", tr("Move start one character left"), "Alt+Left", "Edit"),
-        ActionSpec("start_later", tr("Move start one character right"), "Alt+Right", "Edit"),
-        ActionSpec("end_earlier", tr("Move end one character left"), "Alt+Shift+Left", "Edit"),
-        ActionSpec("end_later", tr("Move end one character right"), "Alt+Shift+Right", "Edit"),
-        ActionSpec("pick_next", tr("Next candidate span (while linking)"), "Tab", "Link"),
-        ActionSpec("pick_previous", tr("Previous candidate span (while linking)"), "Shift+Tab",
-                   "Link"),
-        ActionSpec("pick_confirm", tr("Link to the candidate span"), "Return", "Link"),
-        ActionSpec("pick_cancel", tr("Cancel linking"), "Esc", "Link"),
-        ActionSpec("next_document", tr("Next document"), "Ctrl+PgDown", "Document"),
-        ActionSpec("previous_document", tr("Previous document"), "Ctrl+PgUp", "Document"),
-        ActionSpec("mark_done", tr("Mark document done"), "Ctrl+D", "Document"),
-        ActionSpec("done_and_next", tr("Mark done and open the next"), "Ctrl+Return", "Document"),
-        ActionSpec("zoom_in", tr("Zoom in"), "Ctrl+=", "View"),
-        ActionSpec("zoom_out", tr("Zoom out"), "Ctrl+-", "View"),
-        ActionSpec("annotator_name", tr("Annotator name…"), None, "Settings"),
-        ActionSpec("language_ar", "العربية", None, "Settings"),
-        ActionSpec("language_en", "English", None, "Settings"),
-        ActionSpec("shortcuts", tr("Keyboard shortcuts"), "F1", "Help"),
-        ActionSpec("quit", tr("Quit"), "Ctrl+Q", "File"),
-    ]
+    specs = [_spec(*row) for row in FIXED]
+    # Language names are written in their own language, never translated.
+    specs += [ActionSpec("language_ar", "العربية", None, "Settings"),
+              ActionSpec("language_en", "English", None, "Settings")]
+    return specs
 
 
 def scheme_actions(scheme: Scheme, lang: str) -> list[ActionSpec]:

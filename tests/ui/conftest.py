@@ -33,7 +33,7 @@ def settings() -> Settings:
 
 
 @pytest.fixture
-def open_window(qtbot: QtBot, qapp, settings: Settings, tmp_path: Path  # noqa: ANN001
+def open_window(qtbot: QtBot, qapp, settings: Settings, tmp_path: Path
                 ) -> Iterator[Callable[..., MainWindow]]:
     load_fonts()
     opened: list[tuple[Workbench, Project]] = []

@@ -15,11 +15,11 @@ from tests.ui.conftest import point_of, select_text
 pytestmark = pytest.mark.qt
 
 
-def spans_of(window) -> list:  # noqa: ANN001
+def spans_of(window) -> list:
     return window.project.spans(window.doc.id)
 
 
-def test_window_opens_on_the_seed_article(open_window) -> None:  # noqa: ANN001
+def test_window_opens_on_the_seed_article(open_window) -> None:
     window = open_window()
     assert window.doc is not None
     assert window.title_label.text().startswith("بلينكن: أمريكا تدعم")
@@ -28,7 +28,7 @@ def test_window_opens_on_the_seed_article(open_window) -> None:  # noqa: ANN001
     assert "amal" in window.annotator_button.text()
 
 
-def test_select_by_cursor_and_press_actor_key(open_window, qtbot: QtBot) -> None:  # noqa: ANN001
+def test_select_by_cursor_and_press_actor_key(open_window, qtbot: QtBot) -> None:
     window = open_window()
     text = window.doc.text
     start = text.find("بلينكن")
@@ -42,7 +42,7 @@ def test_select_by_cursor_and_press_actor_key(open_window, qtbot: QtBot) -> None
     assert window.selected == span.id
 
 
-def test_select_by_mouse_drag_right_to_left(open_window, qtbot: QtBot) -> None:  # noqa: ANN001
+def test_select_by_mouse_drag_right_to_left(open_window, qtbot: QtBot) -> None:
     window = open_window()
     text = window.doc.text
     start = text.find("أنتوني بلينكن")
@@ -59,7 +59,7 @@ def test_select_by_mouse_drag_right_to_left(open_window, qtbot: QtBot) -> None: 
     assert text[span.start:span.end] == "أنتوني بلينكن"
 
 
-def test_select_by_dragging_the_other_way(open_window, qtbot: QtBot) -> None:  # noqa: ANN001
+def test_select_by_dragging_the_other_way(open_window, qtbot: QtBot) -> None:
     window = open_window()
     text = window.doc.text
     start = text.find("الولايات المتحدة")
@@ -74,7 +74,7 @@ def test_select_by_dragging_the_other_way(open_window, qtbot: QtBot) -> None:  #
     assert (text[span.start:span.end], span.label) == ("الولايات المتحدة", "CLAIM")
 
 
-def test_double_click_a_word(open_window, qtbot: QtBot) -> None:  # noqa: ANN001
+def test_double_click_a_word(open_window, qtbot: QtBot) -> None:
     window = open_window()
     text = window.doc.text
     start = text.find("الصفدي")
@@ -85,7 +85,7 @@ def test_double_click_a_word(open_window, qtbot: QtBot) -> None:  # noqa: ANN001
     assert text[span.start:span.end] == "الصفدي"
 
 
-def test_keyboard_selection_with_shift_arrows(open_window, qtbot: QtBot) -> None:  # noqa: ANN001
+def test_keyboard_selection_with_shift_arrows(open_window, qtbot: QtBot) -> None:
     window = open_window()
     text = window.doc.text
     # The first word, أكد, selected from the start of the text with Shift+Left x3:
@@ -98,7 +98,7 @@ def test_keyboard_selection_with_shift_arrows(open_window, qtbot: QtBot) -> None
     assert text[span.start:span.end] == "أكد" and span.label == "STANCE"
 
 
-def test_palette_click_labels_the_selection(open_window, qtbot: QtBot) -> None:  # noqa: ANN001
+def test_palette_click_labels_the_selection(open_window, qtbot: QtBot) -> None:
     window = open_window()
     text = window.doc.text
     start = text.find("واشنطن")
@@ -120,7 +120,7 @@ def hard_db(tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize("word", ["بلينكن", "واشنطن", "Blinken", "2254"])
 def test_offsets_after_emoji_and_zwj_sequences(open_window, qtbot: QtBot, hard_db: Path,
-                                               word: str) -> None:  # noqa: ANN001
+                                               word: str) -> None:
     window = open_window(hard_db)
     window.documents.choose(next(d.id for d in window.project.documents() if d.title == "emoji"))
     text = window.doc.text
@@ -136,7 +136,7 @@ def test_offsets_after_emoji_and_zwj_sequences(open_window, qtbot: QtBot, hard_d
     assert utf16[2 * placed.start:2 * placed.end].decode("utf-16-le") == word
 
 
-def test_mouse_selection_after_emoji(open_window, qtbot: QtBot, hard_db: Path) -> None:  # noqa: ANN001
+def test_mouse_selection_after_emoji(open_window, qtbot: QtBot, hard_db: Path) -> None:
     window = open_window(hard_db)
     window.documents.choose(next(d.id for d in window.project.documents() if d.title == "emoji"))
     text = window.doc.text
@@ -148,7 +148,7 @@ def test_mouse_selection_after_emoji(open_window, qtbot: QtBot, hard_db: Path) -
     assert (span.start, span.end) == (start, start + 6)
 
 
-def test_overlapping_spans_all_stay_visible(open_window, qtbot: QtBot) -> None:  # noqa: ANN001
+def test_overlapping_spans_all_stay_visible(open_window, qtbot: QtBot) -> None:
     window = open_window()
     text = window.doc.text
     outer = text.find("الولايات المتحدة لا تدعم تطبيع العلاقات")
@@ -164,7 +164,7 @@ def test_overlapping_spans_all_stay_visible(open_window, qtbot: QtBot) -> None: 
     assert {p.span.label for p in covering} == {"ACTOR", "STANCE"}
 
 
-def test_press_inside_a_selection_keeps_it(open_window, qtbot: QtBot) -> None:  # noqa: ANN001
+def test_press_inside_a_selection_keeps_it(open_window, qtbot: QtBot) -> None:
     window = open_window()
     text = window.doc.text
     start = text.find("الحل الوحيد")
@@ -178,7 +178,7 @@ def test_press_inside_a_selection_keeps_it(open_window, qtbot: QtBot) -> None:  
     assert text[span.start:span.end] == "الحل الوحيد"
 
 
-def test_whitespace_selection_is_refused_with_a_message(open_window, qtbot: QtBot) -> None:  # noqa: ANN001
+def test_whitespace_selection_is_refused_with_a_message(open_window, qtbot: QtBot) -> None:
     window = open_window()
     text = window.doc.text
     blank = text.find("\n\n")
