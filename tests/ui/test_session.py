@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer, Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog
 from pytestqt.qtbot import QtBot
 
@@ -31,7 +31,7 @@ def answer_next_dialog(text: str | None) -> None:
     QTimer.singleShot(20, answer)
 
 
-def test_close_and_reopen_keeps_everything(open_window, qtbot: QtBot, tmp_path: Path) -> None:  # noqa: ANN001
+def test_close_and_reopen_keeps_everything(open_window, qtbot: QtBot, tmp_path: Path) -> None:
     window = open_window()
     text = window.doc.text
     second = window.project.add_document("خبر ثان", title="ثان").created
@@ -63,7 +63,7 @@ def test_close_and_reopen_keeps_everything(open_window, qtbot: QtBot, tmp_path: 
     assert again.size() == size and again.splitter.sizes() == sizes
 
 
-def test_last_document_is_restored(open_window, tmp_path: Path) -> None:  # noqa: ANN001
+def test_last_document_is_restored(open_window, tmp_path: Path) -> None:
     window = open_window()
     second = window.project.add_document("خبر ثان", title="ثان").created
     window.documents.source_model.set_documents(window.project.documents())
@@ -72,7 +72,7 @@ def test_last_document_is_restored(open_window, tmp_path: Path) -> None:  # noqa
     assert open_window().doc.id == second
 
 
-def test_first_run_asks_for_the_annotator_name(qapp) -> None:  # noqa: ANN001
+def test_first_run_asks_for_the_annotator_name(qapp) -> None:
     settings = Settings()
     settings.annotator = ""
     answer_next_dialog("  سلمى  ")
@@ -81,14 +81,14 @@ def test_first_run_asks_for_the_annotator_name(qapp) -> None:  # noqa: ANN001
     assert ask_name(Settings()) == "سلمى"  # remembered: no second question
 
 
-def test_cancelling_the_name_question_starts_nothing(qapp) -> None:  # noqa: ANN001
+def test_cancelling_the_name_question_starts_nothing(qapp) -> None:
     settings = Settings()
     settings.annotator = ""
     answer_next_dialog(None)
     assert ask_name(settings) == ""
 
 
-def test_annotator_name_can_be_changed(open_window, qtbot: QtBot) -> None:  # noqa: ANN001
+def test_annotator_name_can_be_changed(open_window, qtbot: QtBot) -> None:
     window = open_window()
     answer_next_dialog("basel")
     qtbot.mouseClick(window.annotator_button, Qt.MouseButton.LeftButton)
@@ -103,7 +103,7 @@ def test_annotator_name_can_be_changed(open_window, qtbot: QtBot) -> None:  # no
     assert window.project.span(window.selected).annotator == "basel"
 
 
-def test_zoom_is_remembered(open_window, qtbot: QtBot) -> None:  # noqa: ANN001
+def test_zoom_is_remembered(open_window, qtbot: QtBot) -> None:
     window = open_window()
     size = window.view.font().pointSizeF()
     qtbot.keyClick(window.view, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
