@@ -189,6 +189,8 @@ class Project:
             s, e = validate.span_range(doc["text"], start, end, snap=snap)
             lab = validate.label(self._scheme, label)
             attrs = validate.attributes(lab, attributes or {})
+            if repo.live_span_exists(tx.conn, doc_id, s, e, label, self.annotator):
+                raise ValidationError(f"this text already has your {label} span")
             tx.new_row("spans", doc_id=doc_id, start=s, end=e, label=label, attributes=attrs,
                        note=validate.note(note))
             span_id = tx.created

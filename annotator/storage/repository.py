@@ -85,6 +85,14 @@ def live_relations_touching(conn: sqlite3.Connection, span_id: str) -> list[Row]
                        "WHERE (head = ? OR tail = ?) AND deleted = 0", [span_id, span_id])
 
 
+def live_span_exists(conn: sqlite3.Connection, doc_id: str, start: int, end: int, label: str,
+                     annotator: str) -> bool:
+    return conn.execute(
+        'SELECT 1 FROM spans WHERE doc_id = ? AND start = ? AND "end" = ? AND label = ? '
+        "AND annotator = ? AND deleted = 0 LIMIT 1",
+        [doc_id, start, end, label, annotator]).fetchone() is not None
+
+
 def doc_label_row(conn: sqlite3.Connection, doc_id: str, field: str,
                   annotator: str) -> Row | None:
     rows = _rows(conn, f"SELECT {_quoted(COLUMNS['doc_labels'])} FROM doc_labels "

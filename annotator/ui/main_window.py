@@ -108,7 +108,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(article)
         self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([230, 700, 470])
+        self.splitter.setSizes([270, 700, 460])
         self.setCentralWidget(self.splitter)
         self.annotator_button = QPushButton()
         self.annotator_button.setFlat(True)

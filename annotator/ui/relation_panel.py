@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from annotator.model import Relation
 from annotator.scheme import Scheme
+from annotator.ui.span_table import quoted
 
 
 class RelationPanel(QListWidget):
@@ -29,8 +30,8 @@ class RelationPanel(QListWidget):
             for rel in relations:
                 rtype = self.scheme.relation(rel.type)
                 name = rtype.name(self.lang) if rtype else rel.type
-                item = QListWidgetItem(f"«{span_texts.get(rel.head, '?')}»  {name}  "
-                                       f"«{span_texts.get(rel.tail, '?')}»")
+                item = QListWidgetItem(f"{quoted(span_texts.get(rel.head, '?'))}  {name}  "
+                                       f"{quoted(span_texts.get(rel.tail, '?'))}")
                 item.setData(Qt.ItemDataRole.UserRole, rel.id)
                 item.setData(Qt.ItemDataRole.UserRole + 1, rel.head)
                 font = item.font()

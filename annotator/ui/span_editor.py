@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from annotator.model import Relation, Span
 from annotator.scheme import Scheme
+from annotator.ui.span_table import quoted
 
 NONE_CHOICE = ""
 
@@ -71,7 +72,7 @@ class SpanEditor(QWidget):
                 self.heading.setText(self.tr("No span selected"))
                 self.note_edit.clear()
                 return
-            self.heading.setText(f"«{span.text_in(text)}»")
+            self.heading.setText(quoted(span.text_in(text)))
             index = self.label_box.findData(span.label)
             if index < 0:  # a label the current scheme no longer has: still shown
                 self.label_box.addItem(span.label, span.label)
@@ -94,8 +95,10 @@ class SpanEditor(QWidget):
                 name = rtype.name(self.lang) if rtype else rel.type
                 outgoing = rel.head == span.id
                 other = rel.tail if outgoing else rel.head
-                arrow = "→" if outgoing else "←"
-                item = QListWidgetItem(f"{name} {arrow} «{span_texts.get(other, '?')}»")
+                # The arrow points from the span the link starts at, in reading direction.
+                forward, backward = ("←", "→") if self.lang == "ar" else ("→", "←")
+                arrow = forward if outgoing else backward
+                item = QListWidgetItem(f"{name} {arrow} {quoted(span_texts.get(other, '?'))}")
                 item.setData(Qt.ItemDataRole.UserRole, other)
                 self.links.addItem(item)
         finally:

@@ -20,6 +20,12 @@ Index = QModelIndex | QPersistentModelIndex
 PREVIEW_CHARS = 80
 
 
+def quoted(text: str) -> str:
+    """Span text for a mixed-direction line: isolated (FSI...PDI) so that an Arabic quote
+    inside an English sentence, or the reverse, keeps its own order."""
+    return f"«\u2068{text}\u2069»"
+
+
 def attribute_text(scheme: Scheme, span: Span, lang: str) -> str:
     label = scheme.label(span.label)
     parts = []

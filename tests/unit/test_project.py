@@ -90,6 +90,16 @@ def test_invalid_spans_are_refused_and_nothing_changes(project: Project, doc: st
     assert snapshot(project, doc) == before
 
 
+def test_the_same_span_twice_is_refused(project: Project, doc: str) -> None:
+    project.add_span(doc, *find(SEED_LIKE, "بلينكن"), "ACTOR")
+    with pytest.raises(ValidationError, match="already has your ACTOR span"):
+        project.add_span(doc, *find(SEED_LIKE, "بلينكن"), "ACTOR")
+    project.add_span(doc, *find(SEED_LIKE, "بلينكن"), "CLAIM")  # another label is fine
+    project.annotator = "colleague"
+    project.add_span(doc, *find(SEED_LIKE, "بلينكن"), "ACTOR")  # so is another annotator
+    assert len(project.spans(doc)) == 3
+
+
 def test_whitespace_only_selection_is_refused(project: Project) -> None:
     doc = project.add_document("أ     ب").created
     with pytest.raises(ValidationError, match="only whitespace"):
