@@ -21,6 +21,7 @@ from annotator.errors import TextError
 _BOM = "\ufeff"
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _GRAPHEME = regex.compile(r"\X")
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,7 @@ class Utf16Map:
 
     def __init__(self, text: str) -> None:
         # Code point positions of the characters that take two UTF-16 units.
-        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        self._astral = [m.start() for m in _ASTRAL.finditer(text)]
         self._length = len(text)
         # The UTF-16 position of each astral character's first unit.
         self._astral_u16 = [cp + k for k, cp in enumerate(self._astral)]
@@ -118,18 +119,29 @@ def _is_edge_blank(cluster: str) -> bool:
     return cluster.isspace() or all(ch in _EDGE_MARKS for ch in cluster)
 
 
-def _paragraph_bounds(text: str, pos: int) -> tuple[int, int]:
-    # LF is always a grapheme boundary (UAX #29 GB4/GB5), so a paragraph segments alone.
-    lo = text.rfind("\n", 0, pos) + 1
-    hi = text.find("\n", pos)
-    return lo, len(text) if hi < 0 else hi
+_EXTENDERS = {"Mn", "Me", "Mc", "Cf", "Sk"}  # may continue the cluster before them
+
+
+def _safe_start(text: str, pos: int) -> int:
+    """A position at or before `pos` that is surely a cluster boundary.
+
+    LF always is (UAX #29 GB4/GB5); so is a position after a space whose character neither
+    extends nor joins (a space followed by a combining mark is one cluster, GB9).
+    """
+    floor = text.rfind("\n", 0, pos) + 1
+    p = pos
+    while p > floor:
+        if text[p - 1].isspace() and unicodedata.category(text[p]) not in _EXTENDERS \
+                and text[p] not in "\u200c\u200d":
+            return p
+        p -= 1
+    return floor
 
 
 def grapheme_bounds(text: str, pos: int) -> tuple[int, int]:
     """The cluster [start, end) that contains code point `pos`."""
-    lo, hi = _paragraph_bounds(text, pos)
-    for m in _GRAPHEME.finditer(text, lo, hi):
-        if m.start() <= pos < m.end():
+    for m in _GRAPHEME.finditer(text, _safe_start(text, pos)):
+        if m.end() > pos:
             return m.start(), m.end()
     return pos, min(pos + 1, len(text))
 

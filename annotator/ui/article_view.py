@@ -1,4 +1,4 @@
-"""The read-only article: Arabic right to left, span backgrounds, one underline per label.
+"""The read-only article: Arabic right to left, with spans drawn over it (span_painter).
 
 Positions are converted between Qt's UTF-16 and our code points only through
 annotator.text (Utf16Map); text is never read back out of the widget.
@@ -12,9 +12,9 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPaintEvent,
-    QPen,
     QTextBlockFormat,
     QTextCursor,
+    QTextDocument,
     QTextOption,
 )
 from PySide6.QtWidgets import QTextEdit, QWidget
@@ -22,11 +22,10 @@ from PySide6.QtWidgets import QTextEdit, QWidget
 from annotator.model import Document, Span
 from annotator.scheme import Scheme
 from annotator.text import Utf16Map, snap_span, trim_punctuation
-from annotator.ui.span_highlighter import SpanHighlighter, label_color
 from annotator.ui.span_index import PlacedSpan, SpanIndex
+from annotator.ui.span_painter import SpanPainter
 
 LINE_GAP_PX = 12  # room under each line for stacked underlines
-UNDERLINE_GAP = 3
 FLASH_MS = 700
 
 class ArticleView(QTextEdit):
@@ -37,14 +36,12 @@ class ArticleView(QTextEdit):
         self.setReadOnly(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        self.setUndoRedoEnabled(False)
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        self.document().setDocumentMargin(18)
         self._scheme = scheme
         self._text = ""
         self._map = Utf16Map("")
-        self.index = SpanIndex("")
-        self.highlighter = SpanHighlighter(self.document(), self.index, scheme)
+        self.index = SpanIndex(self._map)
+        self.painter = SpanPainter(scheme)
         self._press_in_selection: QPoint | None = None
         self._cycle: tuple[int, int] = (-1, 0)  # (position, how many clicks there)
         self._flash_timer = QTimer(self, singleShot=True, interval=FLASH_MS)
@@ -54,61 +51,38 @@ class ArticleView(QTextEdit):
 
     def set_scheme(self, scheme: Scheme) -> None:
         self._scheme = scheme
-        self.highlighter.scheme = scheme
-        self.highlighter._formats.clear()
-        self.highlighter.rehighlight()
-
-    def show_document(self, doc: Document | None, spans: list[Span]) -> None:
-        self._text = doc.text if doc else ""
-        self._map = Utf16Map(self._text)
-        self.index = SpanIndex(self._text, spans)
-        self.highlighter.index = self.index
-        self.highlighter.selected = None
-        self.highlighter.setDocument(None)  # no highlighting pass during the load
-        self.setPlainText(self._text)
-        self._space_lines()
-        self.document().clearUndoRedoStacks()
-        self.highlighter.setDocument(self.document())
-        self.moveCursor(QTextCursor.MoveOperation.Start)
-
-    def _space_lines(self) -> None:
-        # A gap under each line leaves room for stacked underlines. Not a proportional
-        # line height: Qt then hit-tests lines off by the added height, so clicks land on
-        # the wrong line. Blank lines keep their height for the same reason.
-        fmt = QTextBlockFormat()
-        fmt.setLineHeight(LINE_GAP_PX, 4)  # 4 = LineDistanceHeight: added below each line
-        cursor = QTextCursor(self.document())
-        block = self.document().begin()
-        while block.isValid():
-            if block.length() > 1:
-                cursor.setPosition(block.position())
-                cursor.mergeBlockFormat(fmt)
-            block = block.next()
-
-    def apply_span_changes(self, upserted: list[Span], removed: list[str]) -> None:
-        """Refresh only the paragraphs the changed spans touch."""
-        touched: list[tuple[int, int]] = []
-        for span_id in removed:
-            gone = self.index.remove(span_id)
-            if gone:
-                touched.append((gone.start, gone.end))
-        for span in upserted:
-            old = self.index.get(span.id)
-            if old:
-                touched.append((old.start, old.end))
-            self.index.upsert(span)
-            new = self.index.get(span.id)
-            assert new is not None
-            touched.append((new.start, new.end))
-        for start, end in touched:
-            self._rehighlight_range(start, end)
+        self.painter = SpanPainter(scheme)
         self.viewport().update()
 
-    def _rehighlight_range(self, start: int, end: int) -> None:
-        block = self.document().findBlock(start)
-        while block.isValid() and block.position() < max(end, start + 1):
-            self.highlighter.rehighlightBlock(block)
-            block = block.next()
+    def show_document(self, doc: Document | None, spans: list[Span]) -> None:
+        # Build the next QTextDocument off-screen, formats included, and attach it at the
+        # end: Qt then lays the text out once instead of twice.
+        self._text = doc.text if doc else ""
+        self._map = Utf16Map(self._text)
+        self.index = SpanIndex(self._map, spans)
+        document = QTextDocument(self)
+        document.setUndoRedoEnabled(False)
+        document.setDefaultFont(self.font())
+        document.setDocumentMargin(18)
+        document.setPlainText(self._text)
+        fmt = QTextBlockFormat()
+        # A gap under each line leaves room for stacked underlines. Not a proportional
+        # line height: Qt then hit-tests lines off by the added height, so clicks land on
+        # the wrong line.
+        fmt.setLineHeight(LINE_GAP_PX, 4)  # 4 = LineDistanceHeight: added below each line
+        cursor = QTextCursor(document)
+        cursor.setPosition(document.characterCount() - 1, QTextCursor.MoveMode.KeepAnchor)
+        cursor.mergeBlockFormat(fmt)
+        self.painter.selected = None
+        self.setDocument(document)  # deletes the previous one: it is our child too
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def apply_span_changes(self, upserted: list[Span], removed: list[str]) -> None:
+        for span_id in removed:
+            self.index.remove(span_id)
+        for span in upserted:
+            self.index.upsert(span)
+        self.viewport().update()
 
     # --- selection, in code points ------------------------------------------------------
 
@@ -124,30 +98,21 @@ class ArticleView(QTextEdit):
         return trim_punctuation(self._text, *snapped) if snapped else None
 
     def select_span(self, span_id: str | None, *, flash: bool = False) -> None:
-        previous = self.highlighter.selected
-        self.highlighter.selected = span_id
-        for sid in {previous, span_id} - {None}:
-            placed = self.index.get(sid)  # type: ignore[arg-type]
-            if placed:
-                self._rehighlight_range(placed.start, placed.end)
+        self.painter.selected = span_id
         placed = self.index.get(span_id) if span_id else None
-        if placed is None:
-            return
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(placed.start)
-        self.setTextCursor(cursor)
-        self.ensureCursorVisible()
-        if flash:
-            self.highlighter.flashing = span_id
-            self._rehighlight_range(placed.start, placed.end)
-            self._flash_timer.start()
+        if placed is not None:
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(placed.start)
+            self.setTextCursor(cursor)
+            self.ensureCursorVisible()
+            if flash:
+                self.painter.flashing = span_id
+                self._flash_timer.start()
         self.viewport().update()
 
     def _end_flash(self) -> None:
-        flashing = self.index.get(self.highlighter.flashing or "")
-        self.highlighter.flashing = None
-        if flashing:
-            self._rehighlight_range(flashing.start, flashing.end)
+        self.painter.flashing = None
+        self.viewport().update()
 
     def is_right_to_left_at(self, cp: int) -> bool:
         block = self.document().findBlock(self._map.to_utf16(cp))
@@ -226,33 +191,11 @@ class ArticleView(QTextEdit):
             if top > height:
                 break
             if rect.bottom() + dy >= 0:
-                self._paint_block(painter, block, QPointF(rect.left() + dx, top))
+                self.painter.paint_block(painter, block, QPointF(rect.left() + dx, top),
+                                         self.index)
             block = block.next()
         painter.end()
 
-    def _paint_block(self, painter: QPainter, block, origin: QPointF) -> None:
-        base = block.position()
-        placed = self.index.overlapping(base, base + block.length())
-        if not placed:
-            return
-        text_layout = block.layout()
-        for p in placed:
-            pen = QPen(label_color(self._scheme, p.span.label), 2)
-            if p.span.id == self.highlighter.selected:
-                pen.setWidth(3)
-            painter.setPen(pen)
-            for i in range(text_layout.lineCount()):
-                line = text_layout.lineAt(i)
-                a = max(p.start - base, line.textStart())
-                b = min(p.end - base, line.textStart() + line.textLength())
-                if a >= b:
-                    continue
-                y = origin.y() + line.y() + line.ascent() + line.descent() + 2 \
-                    + p.level * UNDERLINE_GAP
-                for run in text_layout.glyphRuns(a, b - a):
-                    box = run.boundingRect()
-                    painter.drawLine(QPointF(origin.x() + box.left(), y),
-                                     QPointF(origin.x() + box.right(), y))
 
 def arabic_font(point_size: int = 15) -> QFont:
     font = QFont()

@@ -383,19 +383,18 @@ class MainWindow(QMainWindow):
         self._update_undo_texts()
         self.statusBar().showMessage(changes.description, 3000)
 
-    def _span_texts(self) -> dict[str, str]:
-        if self.doc is None:
-            return {}
+    def _span_texts(self, relations: list) -> dict[str, str]:
+        """The text of every span these relations touch (not of every span: thousands)."""
         model = self.span_table.source_model
-        return {s.id: s.text_in(self.doc.text)
-                for s in (model.span_at(i) for i in range(model.rowCount()))}
+        ids = {r.head for r in relations} | {r.tail for r in relations}
+        return {sid: model.text_of(sid) for sid in ids}
 
     def _refresh_links(self) -> None:
         if self.doc is None:
             self.relations.show_relations([], {})
             return
-        self.relations.show_relations(self.project.relations(self.doc.id), self._span_texts(),
-                                      self.selected)
+        relations = self.project.relations(self.doc.id)
+        self.relations.show_relations(relations, self._span_texts(relations), self.selected)
 
     def _refresh_editor(self) -> None:
         if self.doc is None or self.selected is None:
@@ -404,7 +403,7 @@ class MainWindow(QMainWindow):
         span = self.project.span(self.selected)
         links = [r for r in self.project.relations(self.doc.id)
                  if self.selected in (r.head, r.tail)]
-        self.editor.show_span(span, self.doc.text, links, self._span_texts())
+        self.editor.show_span(span, self.doc.text, links, self._span_texts(links))
 
     def _update_undo_texts(self) -> None:
         for key, text in (("undo", self.project.undo_text), ("redo", self.project.redo_text)):

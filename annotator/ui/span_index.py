@@ -4,6 +4,7 @@ an underline level for each span so that overlapping labels never share a line."
 from __future__ import annotations
 
 import bisect
+import heapq
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -20,8 +21,8 @@ class PlacedSpan:
 
 
 class SpanIndex:
-    def __init__(self, text: str, spans: Iterable[Span] = ()) -> None:
-        self._map = Utf16Map(text)
+    def __init__(self, offsets: Utf16Map, spans: Iterable[Span] = ()) -> None:
+        self._map = offsets
         self._placed: dict[str, PlacedSpan] = {}
         self._sorted: list[PlacedSpan] = []
         self._starts: list[int] = []
@@ -29,40 +30,45 @@ class SpanIndex:
         self.reset(spans)
 
     def reset(self, spans: Iterable[Span]) -> None:
-        self._placed = {}
-        for span in spans:
-            u_start, u_end = self._map.to_utf16(span.start), self._map.to_utf16(span.end)
-            self._placed[span.id] = PlacedSpan(span, u_start, u_end, 0)
-        self._relevel()
-
-    def _relevel(self) -> None:
-        # Greedy interval colouring: each span takes the lowest level free over its range;
-        # longer spans first so that nested short spans sit above their container.
-        ordered = sorted(self._placed.values(), key=lambda p: (p.start, -(p.end - p.start)))
-        level_ends: list[int] = []
-        out = []
-        for p in ordered:
-            level = next((i for i, end in enumerate(level_ends) if end <= p.start), None)
-            if level is None:
-                level = len(level_ends)
-                level_ends.append(p.end)
-            else:
-                level_ends[level] = p.end
-            out.append(PlacedSpan(p.span, p.start, p.end, level))
-        self._placed = {p.span.id: p for p in out}
-        self._sorted = out
-        self._starts = [p.start for p in out]
-        self._max_len = max((p.end - p.start for p in out), default=0)
+        # Interval colouring in one sweep: each span takes the lowest level free at its
+        # start; longer spans first at equal starts, so nested ones sit above.
+        to_utf16 = self._map.to_utf16
+        ranges = sorted((to_utf16(s.start), -to_utf16(s.end), i, s)
+                        for i, s in enumerate(spans))
+        active: list[tuple[int, int]] = []  # (end, level) of spans still open
+        free: list[int] = []
+        placed: list[PlacedSpan] = []
+        for start, neg_end, _, span in ranges:
+            while active and active[0][0] <= start:
+                heapq.heappush(free, heapq.heappop(active)[1])
+            level = heapq.heappop(free) if free else len(active)
+            heapq.heappush(active, (-neg_end, level))
+            placed.append(PlacedSpan(span, start, -neg_end, level))
+        self._sorted = placed
+        self._starts = [p.start for p in placed]
+        self._placed = {p.span.id: p for p in placed}
+        self._max_len = max((p.end - p.start for p in placed), default=0)
 
     def upsert(self, span: Span) -> None:
+        """Add or move one span. Others keep their levels, so nothing else redraws; the
+        new span takes the lowest level that no span it overlaps uses."""
+        self.remove(span.id)
         u_start, u_end = self._map.to_utf16(span.start), self._map.to_utf16(span.end)
-        self._placed[span.id] = PlacedSpan(span, u_start, u_end, 0)
-        self._relevel()
+        used = {p.level for p in self.overlapping(u_start, u_end)}
+        level = next(i for i in range(len(used) + 1) if i not in used)
+        placed = PlacedSpan(span, u_start, u_end, level)
+        self._placed[span.id] = placed
+        at = bisect.bisect_right(self._starts, u_start)
+        self._starts.insert(at, u_start)
+        self._sorted.insert(at, placed)
+        self._max_len = max(self._max_len, u_end - u_start)
 
     def remove(self, span_id: str) -> PlacedSpan | None:
         gone = self._placed.pop(span_id, None)
         if gone:
-            self._relevel()
+            at = self._sorted.index(gone)
+            del self._sorted[at]
+            del self._starts[at]
         return gone
 
     def get(self, span_id: str) -> PlacedSpan | None:

@@ -77,6 +77,10 @@ class SpanTableModel(QAbstractTableModel):
         self._reindex()
         self.endRemoveRows()
 
+    def text_of(self, span_id: str) -> str:
+        row = self._row_of.get(span_id)
+        return "?" if row is None else self._rows[row].text_in(self._text)
+
     def span_at(self, row: int) -> Span:
         return self._rows[row]
 
@@ -144,13 +148,13 @@ class SpanTable(QTableView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.verticalHeader().hide()
         self.setWordWrap(False)
+        # Fixed widths: ResizeToContents would read every row on every change, which costs
+        # milliseconds per new span on a long article.
         header = self.horizontalHeader()
-        for col, mode in enumerate((QHeaderView.ResizeMode.ResizeToContents,
-                                    QHeaderView.ResizeMode.Stretch,
-                                    QHeaderView.ResizeMode.ResizeToContents,
-                                    QHeaderView.ResizeMode.ResizeToContents,
-                                    QHeaderView.ResizeMode.Interactive)):
-            header.setSectionResizeMode(col, mode)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((0, 80), (2, 120), (3, 64), (4, 64)):
+            self.setColumnWidth(col, width)
         self.selectionModel().currentRowChanged.connect(self._on_current)
         self._quiet = False
 

@@ -179,7 +179,7 @@ def test_selecting_in_the_table_scrolls_to_and_flashes_the_span(open_window, qtb
         table.source_model.row_of(far), 0)).row()
     table.setCurrentIndex(table.proxy.index(row, 1))
     assert window.selected == far
-    assert window.view.highlighter.flashing == far
+    assert window.view.painter.flashing == far
     assert window.view.verticalScrollBar().value() > 0
 
 
