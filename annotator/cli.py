@@ -15,6 +15,7 @@ import click
 
 from annotator import __version__
 from annotator.errors import AnnotatorError
+from annotator.io import exporter, importer
 from annotator.paths import default_database_path
 from annotator.seeds import open_project
 
@@ -65,10 +66,7 @@ def stats(ctx: click.Context, db_path: Path | None, as_json: bool) -> None:
     Example:
         annotator stats --db team.db --json
     """
-    try:
-        project = open_project(_db(ctx, db_path))
-    except AnnotatorError as exc:
-        fail(str(exc))
+    project = _open(ctx, db_path)
     try:
         counts = project.counts()
         by_status: dict[str, int] = {}
@@ -83,3 +81,149 @@ def stats(ctx: click.Context, db_path: Path | None, as_json: bool) -> None:
     else:
         for key, value in result.items():
             click.echo(f"{key}: {value}")
+
+
+class _Progress:
+    """A counter on stderr while a terminal watches; silent when output is piped."""
+
+    def __init__(self, verb: str) -> None:
+        self.verb = verb
+        self.active = sys.stderr.isatty()
+
+    def __call__(self, count: int, name: str = "") -> None:
+        if self.active and count % 200 == 0:
+            click.echo(f"\r{self.verb} {count:,} documents {name}"[:120], err=True, nl=False)
+
+    def done(self) -> None:
+        if self.active:
+            click.echo("\r\033[K", err=True, nl=False)
+
+
+@main.command(name="import")
+@click.argument("paths", nargs=-1, required=True,
+                type=click.Path(exists=False, path_type=Path))
+@DB_OPTION
+@click.option("--format", "fmt", type=click.Choice(importer.FORMATS), default="auto",
+              show_default=True, help="Format of the files; auto looks at names and content.")
+@click.option("--annotator", help="Who made the labels in the files, where they do not say.")
+@click.option("--encoding", default="auto", show_default=True,
+              help="Text encoding (auto tries UTF-8, UTF-16 with BOM, Windows-1256, "
+                   "ISO-8859-6).")
+@click.option("--text-column", help="CSV/TSV: the column holding the text.")
+@click.option("--add-labels", is_flag=True,
+              help="Add labels, attributes and link types the files use to the scheme "
+                   "instead of refusing them.")
+@click.option("--doccano-offsets", type=click.Choice(["utf16", "codepoints"]), default="utf16",
+              show_default=True, help="How the doccano file counts offsets (its web UI: utf16).")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as one JSON document.")
+@click.pass_context
+def import_(ctx: click.Context, paths: tuple[Path, ...], db_path: Path | None, fmt: str,
+            annotator: str | None, encoding: str, text_column: str | None, add_labels: bool,
+            doccano_offsets: str, as_json: bool) -> None:
+    """Import articles, and the labels other tools made on them.
+
+    Formats: txt (a file or folder of scraped articles), jsonl (this tool's export, or
+    records with a "text" field), csv/tsv, doccano, labelstudio, brat. Each file is
+    imported whole or not at all; an article already in the database is skipped.
+
+    \b
+    Example:
+        annotator import articles/ --db team.db
+        annotator import export.jsonl --format doccano --annotator salma --add-labels
+    """
+    project = _open(ctx, db_path)
+    progress = _Progress("imported")
+    options = importer.ImportOptions(fmt, encoding, annotator, add_labels, text_column,
+                                     doccano_offsets)
+    try:
+        report = importer.import_paths(project, list(paths), options,
+                                       progress=lambda name, n: progress(n, name))
+    except AnnotatorError as exc:
+        progress.done()
+        fail(str(exc))
+    finally:
+        project.close()
+    progress.done()
+    for warning in report.warnings:
+        click.echo(f"annotator: warning: {warning}", err=True)
+    if as_json:
+        click.echo(json.dumps(report.__dict__, ensure_ascii=False))
+        return
+    click.echo(f"imported {report.documents} documents ({report.spans} spans, "
+               f"{report.relations} links, {report.doc_labels} document labels); "
+               f"skipped {report.duplicates} already in the database")
+    if report.scheme_additions:
+        click.echo(f"added to the scheme: {', '.join(sorted(set(report.scheme_additions)))}")
+
+
+def _split(value: str | None) -> tuple[float, float, float] | None:
+    if value is None:
+        return None
+    try:
+        parts = tuple(float(x) for x in value.split(","))
+    except ValueError:
+        raise click.BadParameter("write three fractions, e.g. 0.8,0.1,0.1") from None
+    if len(parts) != 3 or any(p < 0 for p in parts) or abs(sum(parts) - 1) > 1e-6:
+        raise click.BadParameter("three fractions that add up to 1, e.g. 0.8,0.1,0.1")
+    return parts  # type: ignore[return-value]
+
+
+@main.command(name="export")
+@click.option("--format", "fmt", type=click.Choice(exporter.FORMATS), required=True)
+@click.option("--out", type=click.Path(path_type=Path), required=True,
+              help="The file to write (a folder for brat, or with --split).")
+@DB_OPTION
+@click.option("--annotator", help="Only this annotator's labels.")
+@click.option("--status", "statuses", multiple=True,
+              type=click.Choice(["new", "in_progress", "done"]),
+              help="Only documents with this status (repeat for several).")
+@click.option("--labels", help="Only these span labels, comma-separated.")
+@click.option("--split", "split", help="Train/dev/test fractions by document, e.g. 0.8,0.1,0.1.")
+@click.option("--seed", type=int, default=0, show_default=True,
+              help="Seed of the split: the same seed gives the same split.")
+@click.option("--doccano-offsets", type=click.Choice(["utf16", "codepoints"]), default="utf16",
+              show_default=True, help="doccano's web UI places spans by UTF-16 offsets.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as one JSON document.")
+@click.pass_context
+def export_(ctx: click.Context, fmt: str, out: Path, db_path: Path | None,
+            annotator: str | None, statuses: tuple[str, ...], labels: str | None,
+            split: str | None, seed: int, doccano_offsets: str, as_json: bool) -> None:
+    """Export documents and labels as training data or spreadsheets.
+
+    Formats: jsonl (this tool's own, complete), csv (one row per span, safe to open in
+    Excel), doccano, labelstudio, brat (a folder), conll (BIO tags). Every span is checked
+    against its text first; a failed export writes nothing.
+
+    \b
+    Example:
+        annotator export --format jsonl --out stance.jsonl --status done
+        annotator export --format conll --out sets/ --split 0.8,0.1,0.1 --seed 7
+    """
+    options = exporter.ExportOptions(
+        fmt, out, list(statuses) or None, annotator,
+        [x.strip() for x in labels.split(",") if x.strip()] if labels else None,
+        _split(split), seed, doccano_offsets)
+    project = _open(ctx, db_path)
+    progress = _Progress("exported")
+    try:
+        report = exporter.export(project, options, progress=progress)
+    except AnnotatorError as exc:
+        progress.done()
+        fail(str(exc))
+    finally:
+        project.close()
+    progress.done()
+    for warning in report.warnings:
+        click.echo(f"annotator: warning: {warning}", err=True)
+    if as_json:
+        click.echo(json.dumps(report.__dict__, ensure_ascii=False))
+        return
+    click.echo(f"exported {report.documents} documents ({report.spans} spans, "
+               f"{report.relations} links) to {', '.join(report.files)}")
+
+
+def _open(ctx: click.Context, db_path: Path | None):
+    try:
+        return open_project(_db(ctx, db_path))
+    except AnnotatorError as exc:
+        fail(str(exc))

@@ -29,3 +29,7 @@ class StorageError(AnnotatorError):
 
 class DatabaseOpenError(StorageError):
     """The file cannot be opened as an annotator database; it was left untouched."""
+
+
+class InputError(AnnotatorError):
+    """A file to import that is broken, empty, binary or inconsistent; nothing was stored."""

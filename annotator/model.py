@@ -100,6 +100,16 @@ class DocLabel:
 
 
 @dataclass(frozen=True)
+class ExportDoc:
+    """One document with the annotations an export keeps."""
+
+    document: Document
+    spans: list[Span]
+    relations: list[Relation]
+    doc_labels: list[DocLabel]
+
+
+@dataclass(frozen=True)
 class Changes:
     """What one operation changed, so that views refresh only what they show."""
 

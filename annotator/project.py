@@ -4,13 +4,15 @@ changed, and can be undone and redone."""
 from __future__ import annotations
 
 import getpass
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from annotator import validate
+from annotator.bulk_import import BulkImport, ImportReport
 from annotator.errors import NotFoundError, ValidationError
+from annotator.io.records import DocumentRecord
 from annotator.model import (
     STATUSES,
     Changes,
@@ -18,6 +20,7 @@ from annotator.model import (
     Document,
     DocumentId,
     DocumentSummary,
+    ExportDoc,
     Relation,
     Span,
     SpanId,
@@ -153,6 +156,27 @@ class Project:
     def doc_labels(self, doc_id: str) -> list[DocLabel]:
         return [_doc_label(r) for r in repo.live_rows_of_doc(self._db.conn, "doc_labels", doc_id)]
 
+    def export_documents(self, *, statuses: list[str] | None = None,
+                         annotator: str | None = None,
+                         labels: list[str] | None = None) -> Iterator[ExportDoc]:
+        """Documents in import order with their live annotations, streamed (a million
+        spans never sit in memory at once), from one consistent snapshot of the file."""
+        doc_where, ann_where, doc_params, ann_params = repo.export_filters(statuses, annotator)
+        with self._db.snapshot() as conn:
+            groups = {table: _GroupedRows(repo.iter_export_rows(conn, table, doc_where, ann_where,
+                                                             doc_params + ann_params))
+                      for table in ("spans", "relations", "doc_labels")}
+            for row in repo.iter_export_documents(conn, doc_where, doc_params):
+                doc_id = row["id"]
+                spans = [_span(r) for r in groups["spans"].take(doc_id)]
+                if labels is not None:
+                    spans = [s for s in spans if s.label in labels]
+                kept = {s.id for s in spans}
+                relations = [_relation(r) for r in groups["relations"].take(doc_id)
+                             if r["head"] in kept and r["tail"] in kept]
+                doc_labels = [_doc_label(r) for r in groups["doc_labels"].take(doc_id)]
+                yield ExportDoc(_document(row), spans, relations, doc_labels)
+
     def counts(self) -> dict[str, int]:
         return repo.counts(self._db.conn)
 
@@ -287,6 +311,24 @@ class Project:
         self._scheme = scheme
         return Changes("Change scheme", scheme=True)
 
+    def import_records(self, records: Iterable[DocumentRecord], *, annotator: str | None = None,
+                       add_labels: bool = False,
+                       progress: Callable[[int], None] | None = None) -> ImportReport:
+        """Store imported documents with their annotations, all or nothing: any bad record
+        (or an exception from `progress`, such as a cancel) leaves the database as it was.
+        Imports are not undo steps."""
+        with self._db.write() as conn:
+            bulk = BulkImport(conn, self._scheme, annotator or self.annotator, add_labels)
+            for n, record in enumerate(records, 1):
+                bulk.add(record)
+                if progress is not None:
+                    progress(n)
+            bulk.flush()
+            if bulk.scheme is not self._scheme:
+                repo.add_scheme(conn, bulk.scheme.id, bulk.scheme.source, now_iso())
+        self._scheme = bulk.scheme
+        return bulk.report
+
     # --- undo ---------------------------------------------------------------------------
 
     @property
@@ -336,6 +378,21 @@ class Project:
             del self._undo[:-UNDO_LIMIT]
             self._redo.clear()
         return _changes_of(step, description, created=tx.created)
+
+
+class _GroupedRows:
+    """Walks rows ordered by document, handing out each document's rows in turn."""
+
+    def __init__(self, rows: Iterator[repo.Row]) -> None:
+        self._rows = rows
+        self._next = next(rows, None)
+
+    def take(self, doc_id: str) -> list[repo.Row]:
+        out = []
+        while self._next is not None and self._next["doc_id"] == doc_id:
+            out.append(self._next)
+            self._next = next(self._rows, None)
+        return out
 
 
 def _changes_of(step: _Step, description: str, created: str | None = None) -> Changes:

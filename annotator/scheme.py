@@ -10,7 +10,8 @@ from typing import Any
 
 from annotator.errors import SchemeError
 
-_ID = re.compile(r"^[A-Za-z_][A-Za-z0-9_\-]*$")
+# Ids are what files call their labels: any short text without control characters.
+_ID = re.compile(r"^[^\x00-\x1f\x7f]{1,64}$")
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
@@ -122,7 +123,8 @@ class _Reader:
     def ident(self, data: dict[str, Any], ctx: str, table: str | None, index: int) -> str:
         value = self.text(data, "id", ctx, table, index)
         if not _ID.match(value):
-            raise self.fail(f"{ctx}: id {value!r} must be letters, digits, _ or -", table, index)
+            raise self.fail(f"{ctx}: id {value!r} must be 1 to 64 printable characters",
+                            table, index)
         return value
 
     def choices(self, raw: Any, ctx: str, table: str, index: int) -> tuple[Choice, ...]:
@@ -176,7 +178,7 @@ def parse_scheme(source: str, where: str = "scheme") -> Scheme:
         labels.append(SpanLabel(
             lid, r.text(raw, "name_en", ctx, "span_labels", i, lid),
             r.text(raw, "name_ar", ctx, "span_labels", i, lid), color.lower(),
-            r.text(raw, "key", ctx, "span_labels", i), tuple(attrs)))
+            _key(raw), tuple(attrs)))
     if not labels:
         raise r.fail("the scheme defines no [[span_labels]]")
     dup = _first_duplicate(x.id for x in labels)
@@ -200,7 +202,7 @@ def parse_scheme(source: str, where: str = "scheme") -> Scheme:
         relations.append(RelationType(
             rid, r.text(raw, "name_en", ctx, "relations", i, rid),
             r.text(raw, "name_ar", ctx, "relations", i, rid),
-            r.text(raw, "key", ctx, "relations", i), ends["heads"], ends["tails"]))
+            _key(raw), ends["heads"], ends["tails"]))
     fields: list[DocField] = []
     for i, raw in enumerate(_tables(data, "doc_fields", r)):
         fid = r.ident(raw, f"document field #{i + 1}", "doc_fields", i)
@@ -214,12 +216,19 @@ def parse_scheme(source: str, where: str = "scheme") -> Scheme:
         dup = _first_duplicate(ids)
         if dup:
             raise r.fail(f"{kind} id {dup!r} is defined twice")
-    dup_key = _first_duplicate([x.key.lower() for x in labels] + [x.key.lower() for x in relations])
+    keys = [x.key.lower() for x in (*labels, *relations) if x.key]
+    dup_key = _first_duplicate(keys)
     if dup_key:
         raise r.fail(f"shortcut key {dup_key!r} is used twice")
     sid = str(data.get("id", "scheme"))
     return Scheme(sid, str(data.get("name_en", sid)), str(data.get("name_ar", sid)),
                   tuple(labels), tuple(relations), tuple(fields), source)
+
+
+def _key(raw: dict[str, Any]) -> str:
+    """A shortcut key; labels added by an import may have none."""
+    value = raw.get("key", "")
+    return value.strip() if isinstance(value, str) else ""
 
 
 def _tables(data: dict[str, Any], key: str, r: _Reader) -> list[dict[str, Any]]:

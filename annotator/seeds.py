@@ -24,14 +24,18 @@ def load_seeds(project: Project) -> int:
     return added
 
 
-def open_project(path: Path | None = None, annotator: str | None = None) -> Project:
-    """Open `path` (default: the per-user database); a file created now gets the seeds."""
-    path = path or default_database_path()
-    if path == default_database_path():
+def open_project(path: Path | None = None, annotator: str | None = None, *,
+                 with_seeds: bool | None = None) -> Project:
+    """Open `path` (default: the per-user database). A newly created per-user database gets
+    the seed articles, so that a new user has something to label; a file named explicitly
+    starts empty (it is usually a team's dataset) unless `with_seeds` says otherwise."""
+    default = default_database_path()
+    path = path or default
+    if path == default:
         path.parent.mkdir(parents=True, exist_ok=True)
     is_new = not path.exists() or path.stat().st_size == 0
     project = Project.open(path, annotator)
-    if is_new:
+    if is_new and (with_seeds if with_seeds is not None else path == default):
         load_seeds(project)
         project.clear_history()
     return project

@@ -21,6 +21,7 @@ from annotator.errors import TextError
 _BOM = "\ufeff"
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _GRAPHEME = regex.compile(r"\X")
+_CRLF = re.compile("\r\n")
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
@@ -62,6 +63,22 @@ def clean_text(raw: str, *, where: str = "text") -> CleanedText:
     if not raw.strip():
         raise TextError(f"{where}: the text is empty")
     return CleanedText(raw, sha256_of(raw), tuple(notes))
+
+
+def clean_text_mapping(raw: str, *, where: str = "text") -> tuple[CleanedText, OffsetShift]:
+    """clean_text, plus the function that moves an offset in `raw` to the cleaned text, for
+    files whose span offsets count the BOM or both characters of CRLF."""
+    removed = [0] if raw.startswith(_BOM) else []
+    removed += [m.start() for m in _CRLF.finditer(raw)]
+    return clean_text(raw, where=where), OffsetShift(removed)
+
+
+class OffsetShift:
+    def __init__(self, removed: list[int]) -> None:
+        self._removed = removed
+
+    def __call__(self, pos: int) -> int:
+        return pos - bisect.bisect_left(self._removed, pos)
 
 
 # --- code points <-> UTF-16 -------------------------------------------------------------

@@ -19,7 +19,7 @@ from annotator.ui.settings import Settings
 
 
 def label_seed(db: Path) -> str:
-    project = open_project(db, "amal")
+    project = open_project(db, "amal", with_seeds=True)
     doc = project.documents()[0].id
     text = project.document(doc).text
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 Row = dict[str, Any]
@@ -101,6 +101,10 @@ def doc_label_row(conn: sqlite3.Connection, doc_id: str, field: str,
     return rows[0] if rows else None
 
 
+def all_document_shas(conn: sqlite3.Connection) -> set[str]:
+    return {r[0] for r in conn.execute("SELECT sha256 FROM documents")}
+
+
 def document_by_sha(conn: sqlite3.Connection, sha256: str) -> Row | None:
     rows = _rows(conn, f"SELECT {_quoted(COLUMNS['documents'])} FROM documents "
                        "WHERE sha256 = ?", [sha256])
@@ -136,3 +140,45 @@ def add_scheme(conn: sqlite3.Connection, scheme_id: str, toml: str, created_at: 
 def counts(conn: sqlite3.Connection) -> dict[str, int]:
     return {t: conn.execute(f"SELECT count(*) FROM {t} WHERE deleted = 0").fetchone()[0]
             for t in COLUMNS}
+
+
+# --- export: documents in order, each table's rows grouped by document ---------------------
+
+
+def export_filters(statuses: list[str] | None,
+                   annotator: str | None) -> tuple[str, str, list[object], list[object]]:
+    """WHERE clauses (and parameters) for documents and for their annotations."""
+    doc_where, doc_params = "d.deleted = 0", []
+    if statuses:
+        doc_where += f" AND d.status IN ({', '.join('?' * len(statuses))})"
+        doc_params += statuses
+    ann_where, ann_params = "x.deleted = 0", []
+    if annotator is not None:
+        ann_where += " AND x.annotator = ?"
+        ann_params.append(annotator)
+    return doc_where, ann_where, doc_params, ann_params
+
+
+def iter_export_documents(conn: sqlite3.Connection, doc_where: str,
+                          doc_params: list[object]) -> Iterator[Row]:
+    cur = conn.execute(f"SELECT {', '.join('d.' + c for c in _q(COLUMNS['documents']))} "
+                       f"FROM documents d WHERE {doc_where} ORDER BY d.created_at, d.rowid",
+                       doc_params)
+    for values in cur:
+        yield _decode(cur, values)
+
+
+def iter_export_rows(conn: sqlite3.Connection, table: str, doc_where: str, ann_where: str,
+                     params: list[object], extra: str = "") -> Iterator[Row]:
+    order = {"spans": 'x.start, x."end", x.label, x.id', "relations": "x.type, x.id",
+             "doc_labels": "x.field, x.annotator, x.id"}[table]
+    cur = conn.execute(
+        f"SELECT {', '.join('x.' + c for c in _q(COLUMNS[table]))} FROM {table} x "
+        f"JOIN documents d ON d.id = x.doc_id WHERE {doc_where} AND {ann_where} {extra} "
+        f"ORDER BY d.created_at, d.rowid, {order}", params)
+    for values in cur:
+        yield _decode(cur, values)
+
+
+def _q(columns: Iterable[str]) -> list[str]:
+    return [f'"{c}"' for c in columns]

@@ -39,7 +39,8 @@ def open_window(qtbot: QtBot, qapp, settings: Settings, tmp_path: Path
     opened: list[tuple[Workbench, Project]] = []
 
     def _open(path: Path | None = None, lang: str = "en") -> MainWindow:
-        project = open_project(path or tmp_path / "work.db", settings.annotator)
+        project = open_project(path or tmp_path / "work.db", settings.annotator,
+                               with_seeds=True)
         bench = Workbench(qapp, project, settings)
         window = bench.show(lang)
         qtbot.addWidget(window)

@@ -26,7 +26,7 @@ def test_stats_json_on_a_new_database(tmp_path: Path) -> None:
     code, out, _ = run("stats", "--db", str(tmp_path / "n.db"), "--json")
     assert code == 0
     data = json.loads(out)
-    assert data["documents"] == 1 and data["spans"] == 0 and data["status"] == {"new": 1}
+    assert data["documents"] == 0 and data["spans"] == 0 and data["status"] == {}
 
 
 def test_stats_on_a_file_that_is_not_a_database(tmp_path: Path) -> None:

@@ -31,7 +31,7 @@ def test_default_scheme_has_the_media_monitoring_labels() -> None:
     ('heads = ["CLAIM"]', 'heads = ["CLAIMS"]', r":64: relation SAID_BY: 'heads' names unknown"),
     ('key = "2"', 'key = "1"', r"shortcut key '1' is used twice"),
     ('id = "CLAIM"', 'id = "ACTOR"', r"span label id 'ACTOR' is defined twice"),
-    ('id = "STANCE"', 'id = "ST ANCE"', r":46: span label #3: id 'ST ANCE' must be"),
+    ('id = "STANCE"', 'id = "ST\\tANCE"', r":46: span label #3: id 'ST\\tANCE' must be 1 to 64"),
     ('{ id = "denied", en = "Denied", ar = "منفي" },', '{ id = "asserted" },',
      r"choice 'asserted' appears twice"),
     ('choices = [\n  { id = "relevant"', 'choices = []\nold = [\n  { id = "relevant"',

@@ -36,8 +36,11 @@ def test_seeds_are_loaded_once() -> None:
     project.close()
 
 
-def test_an_explicit_new_file_also_starts_with_the_seed(tmp_path: Path) -> None:
-    project = open_project(tmp_path / "new.db")
+def test_an_explicit_new_file_starts_empty(tmp_path: Path) -> None:
+    project = open_project(tmp_path / "team.db")
+    assert project.documents() == []
+    project.close()
+    project = open_project(tmp_path / "demo.db", with_seeds=True)
     assert len(project.documents()) == 1
     project.close()
 

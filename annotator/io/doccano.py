@@ -1,0 +1,103 @@
+"""doccano JSONL in: sequence labelling (`"label": [[start, end, "TAG"], ...]`) and relation
+extraction (`entities` / `relations`). doccano's web UI counts offsets in UTF-16 code units
+(DESIGN.md), so offsets are read as UTF-16 unless told otherwise; on text without emoji the
+two agree."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from annotator.errors import InputError
+from annotator.io.jsonl import iter_json_lines
+from annotator.io.records import DocLabelRecord, DocumentRecord, RelationRecord, SpanRecord
+from annotator.model import ExportDoc
+from annotator.text import Utf16Map
+
+TEXT_KEYS = ("text", "data", "column_data")
+LABEL_KEYS = ("label", "labels", "column_label")
+
+
+def looks_like_doccano(obj: dict[str, Any]) -> bool:
+    if "entities" in obj:
+        return True
+    labels = next((obj[k] for k in LABEL_KEYS if k in obj), None)
+    return isinstance(labels, list) and "spans" not in obj
+
+
+def doccano_record(obj: dict[str, Any], where: str, offsets: str) -> DocumentRecord:
+    key = next((k for k in TEXT_KEYS if isinstance(obj.get(k), str)), None)
+    if key is None:
+        raise InputError(f"{where}: no 'text' in the record")
+    meta = obj.get("meta") if isinstance(obj.get("meta"), dict) else {}
+    rec = DocumentRecord(text=obj[key], where=where, meta=dict(meta), offsets=offsets,
+                         key=None)
+    if "id" in obj:
+        rec.meta["doccano_id"] = obj["id"]
+    rec.title = str(rec.meta.pop("title", obj.get("title") or ""))
+    extra = {k: v for k, v in obj.items() if k not in (*TEXT_KEYS, *LABEL_KEYS, "id", "meta",
+                                                      "entities", "relations", "Comments",
+                                                      "title", "document_id")}
+    rec.meta.update(extra)
+    for n, ent in enumerate(obj.get("entities") or []):
+        if not isinstance(ent, dict) or not {"start_offset", "end_offset", "label"} <= ent.keys():
+            raise InputError(f"{where}: entity #{n + 1} needs start_offset, end_offset, label")
+        rec.spans.append(SpanRecord(ent["start_offset"], ent["end_offset"], str(ent["label"]),
+                                    key=str(ent.get("id", f"e{n}"))))
+    for n, rel in enumerate(obj.get("relations") or []):
+        if not isinstance(rel, dict) or not {"from_id", "to_id", "type"} <= rel.keys():
+            raise InputError(f"{where}: relation #{n + 1} needs from_id, to_id and type")
+        rec.relations.append(RelationRecord(str(rel["type"]), str(rel["from_id"]),
+                                            str(rel["to_id"])))
+    labels = next((obj[k] for k in LABEL_KEYS if k in obj), [])
+    if not isinstance(labels, list):
+        raise InputError(f"{where}: 'label' must be a list")
+    for n, item in enumerate(labels):
+        if isinstance(item, list) and len(item) == 3:
+            rec.spans.append(SpanRecord(item[0], item[1], str(item[2]), key=f"l{n}"))
+        elif isinstance(item, str):  # text classification: a document label
+            rec.doc_labels.append(DocLabelRecord("label", item))
+        else:
+            raise InputError(f"{where}: label #{n + 1} must be [start, end, \"TAG\"] "
+                             "or a category name")
+    if isinstance(obj.get("Comments"), list) and obj["Comments"]:
+        rec.meta["doccano_comments"] = obj["Comments"]
+    return rec
+
+
+def read_doccano(path: Path, encoding: str = "auto",
+                 offsets: str = "utf16") -> Iterator[DocumentRecord]:
+    for where, obj in iter_json_lines(path, encoding):
+        yield doccano_record(obj, where, offsets)
+
+
+class DoccanoWriter:
+    """doccano's relation-extraction JSONL (entities and relations). Offsets are UTF-16
+    code units by default, which is what doccano's web UI places; the file starts with a
+    UTF-8 BOM, without which doccano's import reads UTF-8 Arabic as Thai (DESIGN.md)."""
+
+    suffix = ".jsonl"
+
+    def __init__(self, path: Path, offsets: str = "utf16") -> None:
+        self._out = path.open("w", encoding="utf-8-sig", newline="\n")
+        self._utf16 = offsets == "utf16"
+        self._n = 0
+
+    def write(self, ed: ExportDoc) -> None:
+        self._n += 1
+        text = ed.document.text
+        conv = Utf16Map(text).to_utf16 if self._utf16 else (lambda x: x)
+        ids = {s.id: n for n, s in enumerate(ed.spans)}
+        obj = {"id": self._n, "text": text,
+               "entities": [{"id": ids[s.id], "label": s.label, "start_offset": conv(s.start),
+                             "end_offset": conv(s.end)} for s in ed.spans],
+               "relations": [{"id": n, "from_id": ids[r.head], "to_id": ids[r.tail],
+                              "type": r.type} for n, r in enumerate(ed.relations)],
+               "document_id": ed.document.id, "title": ed.document.title}
+        self._out.write(json.dumps(obj, ensure_ascii=False) + "\n")
+
+    def close(self) -> list[str]:
+        self._out.close()
+        return []

@@ -1,0 +1,101 @@
+"""Reading text files whose encoding nobody wrote down: UTF-8 (BOM or not), UTF-16 with a
+BOM, and the legacy Arabic code pages Windows-1256 and ISO-8859-6."""
+
+from __future__ import annotations
+
+import codecs
+import io
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TextIO
+
+from annotator.errors import InputError
+
+SAMPLE_BYTES = 256 * 1024
+ARABIC_CODEPAGES = ("cp1256", "iso8859-6")
+
+
+def _arabic_ratio(text: str) -> float:
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return 0.0
+    return sum("\u0600" <= ch <= "\u06ff" for ch in letters) / len(letters)
+
+
+def detect_encoding(sample: bytes, where: str) -> str:
+    """Strict UTF-8 first; then the Arabic code page whose decoding reads most Arabic."""
+    if sample.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    if b"\x00" in sample:
+        raise InputError(f"{where}: looks like a binary file (it contains NUL bytes)")
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    best, best_ratio = None, 0.0
+    for name in ARABIC_CODEPAGES:
+        try:
+            ratio = _arabic_ratio(sample.decode(name))
+        except UnicodeDecodeError:
+            continue
+        if ratio > best_ratio:
+            best, best_ratio = name, ratio
+    if best is None or best_ratio < 0.3:
+        raise InputError(f"{where}: the text is neither UTF-8 nor legacy Arabic "
+                         "(Windows-1256, ISO-8859-6); pass --encoding NAME")
+    return best
+
+
+@contextmanager
+def open_text(path: Path, encoding: str = "auto") -> Iterator[TextIO]:
+    """A text stream over the file, decoded strictly; newlines are left as they are."""
+    try:
+        raw = path.open("rb")
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read: {exc.strerror or exc}") from None
+    with raw:
+        try:
+            sample = raw.read(SAMPLE_BYTES)
+            raw.seek(0)
+        except OSError as exc:
+            raise InputError(f"{path}: cannot be read: {exc.strerror or exc}") from None
+        if not sample.strip():
+            raise InputError(f"{path}: the file is empty")
+        if encoding == "auto":
+            encoding = detect_encoding(sample, str(path))
+        else:
+            try:
+                codecs.lookup(encoding)
+            except LookupError:
+                raise InputError(f"{path}: unknown encoding {encoding!r}") from None
+        size = path.stat().st_size
+        stream = io.TextIOWrapper(raw, encoding=encoding, errors="strict", newline="")
+        try:
+            yield stream
+            if not stream.read(1) and raw.tell() != size:
+                raise _changed(path, raw.tell(), size)
+        except UnicodeDecodeError as exc:
+            if os.fstat(raw.fileno()).st_size != size:
+                raise _changed(path, raw.tell(), size) from None
+            raise InputError(f"{path}: is not valid {encoding} near byte {exc.start}; "
+                             "pass --encoding NAME") from None
+        except OSError as exc:
+            raise InputError(f"{path}: stopped being readable: {exc.strerror or exc}") from None
+        finally:
+            stream.detach()
+
+
+def _changed(path: Path, read: int, size: int) -> InputError:
+    # Read to the end, yet not as many bytes as the file had: it was cut short (or
+    # rewritten) while we read, and what we got is not the whole file.
+    return InputError(f"{path}: changed while it was being read ({read} of {size} bytes)")
+
+
+def read_text(path: Path, encoding: str = "auto") -> str:
+    with open_text(path, encoding) as stream:
+        return stream.read()

@@ -1,0 +1,151 @@
+"""Export a project in any supported format, every span checked against its text first;
+optionally split by document into train, dev and test sets, reproducibly."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from annotator.errors import AnnotatorError
+from annotator.io.brat import BratWriter
+from annotator.io.conll import ConllWriter
+from annotator.io.doccano import DoccanoWriter
+from annotator.io.labelstudio import LabelStudioWriter
+from annotator.io.native import NativeWriter
+from annotator.io.spreadsheet import CsvWriter
+from annotator.model import ExportDoc
+from annotator.project import Project
+from annotator.text import sha256_of
+
+FORMATS = ("jsonl", "csv", "doccano", "labelstudio", "brat", "conll")
+SPLITS = ("train", "dev", "test")
+
+
+class ExportError(AnnotatorError):
+    """An export that would be wrong: nothing was written."""
+
+
+class Writer(Protocol):
+    suffix: str
+
+    def write(self, ed: ExportDoc) -> None: ...
+
+    def close(self) -> list[str]: ...
+
+
+@dataclass
+class ExportOptions:
+    format: str
+    out: Path
+    statuses: list[str] | None = None
+    annotator: str | None = None
+    labels: list[str] | None = None
+    split: tuple[float, float, float] | None = None
+    seed: int = 0
+    doccano_offsets: str = "utf16"
+
+
+@dataclass
+class ExportReport:
+    documents: int = 0
+    spans: int = 0
+    relations: int = 0
+    files: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    per_split: dict[str, int] = field(default_factory=dict)
+
+
+def _writer(fmt: str, path: Path, options: ExportOptions) -> Writer:
+    if fmt == "doccano":
+        return DoccanoWriter(path, options.doccano_offsets)
+    return {"jsonl": NativeWriter, "csv": CsvWriter, "labelstudio": LabelStudioWriter,
+            "brat": BratWriter, "conll": ConllWriter}[fmt](path)
+
+
+def split_of(doc_id: str, seed: int, split: tuple[float, float, float]) -> str:
+    """The set a document goes to: fixed by its id and the seed, not by export order."""
+    digest = hashlib.sha256(f"{seed}:{doc_id}".encode()).digest()
+    x = int.from_bytes(digest[:8], "big") / 2**64
+    train, dev, _ = split
+    return "train" if x < train else "dev" if x < train + dev else "test"
+
+
+def check(ed: ExportDoc) -> None:
+    doc = ed.document
+    if sha256_of(doc.text) != doc.sha256:
+        raise ExportError(f"document {doc.id}: its text no longer matches its sha256; "
+                          "the database is damaged")
+    for s in ed.spans:
+        if not 0 <= s.start < s.end <= len(doc.text):
+            raise ExportError(f"document {doc.id}: span {s.id} [{s.start}, {s.end}) is not "
+                              f"inside the text ({len(doc.text)} characters)")
+
+
+def export(project: Project, options: ExportOptions,
+           progress: Callable[[int], None] | None = None) -> ExportReport:
+    """Write the export into a temporary place and move it into `out` only when every
+    document has passed its checks: a failed export leaves nothing half-written."""
+    if options.format not in FORMATS:
+        raise ExportError(f"unknown format {options.format!r}; use one of {', '.join(FORMATS)}")
+    out = options.out
+    as_folder = options.format == "brat" or options.split is not None
+    if as_folder and out.exists() and (not out.is_dir() or any(out.iterdir())):
+        raise ExportError(f"{out}: exists and is not an empty folder")
+    if not out.parent.is_dir():
+        raise ExportError(f"{out.parent}: no such folder")
+    report = ExportReport()
+    staging = Path(tempfile.mkdtemp(prefix=".export-", dir=out.parent))
+    try:
+        writers: dict[str, Writer] = {}
+
+        def writer_for(name: str) -> Writer:
+            if name not in writers:
+                suffix = "" if options.format == "brat" else _suffix(options.format)
+                target = staging / (f"{name}{suffix}" if options.split else "export")
+                writers[name] = _writer(options.format, target, options)
+            return writers[name]
+
+        for ed in project.export_documents(statuses=options.statuses,
+                                           annotator=options.annotator, labels=options.labels):
+            check(ed)
+            name = split_of(ed.document.id, options.seed, options.split) if options.split \
+                else "all"
+            writer_for(name).write(ed)
+            report.documents += 1
+            report.spans += len(ed.spans)
+            report.relations += len(ed.relations)
+            report.per_split[name] = report.per_split.get(name, 0) + 1
+            if progress is not None:
+                progress(report.documents)
+        if not writers:
+            writer_for("all" if not options.split else "train")
+        for w in writers.values():
+            report.warnings += w.close()
+        _move_into_place(staging, out, options, report)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return report
+
+
+def _suffix(fmt: str) -> str:
+    return {"jsonl": ".jsonl", "csv": ".csv", "doccano": ".jsonl", "labelstudio": ".json",
+            "conll": ".conll"}[fmt]
+
+
+def _move_into_place(staging: Path, out: Path, options: ExportOptions,
+                     report: ExportReport) -> None:
+    if options.split is None and options.format != "brat":
+        os.replace(staging / "export", out)
+        report.files.append(str(out))
+        return
+    source = staging / "export" if options.split is None else staging
+    out.mkdir(exist_ok=True)  # absent or empty, checked before writing
+    for child in sorted(source.iterdir()):
+        os.replace(child, out / child.name)
+        report.files.append(str(out / child.name))

@@ -1,0 +1,124 @@
+"""Import files and folders of any supported format into a project, one file at a time,
+each file all or nothing."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from annotator.bulk_import import ImportReport
+from annotator.errors import InputError
+from annotator.io import brat, csv_table, doccano, jsonl, labelstudio, txt
+from annotator.io.encoding import open_text
+from annotator.io.records import DocumentRecord
+from annotator.project import Project
+
+FORMATS = ("auto", "txt", "jsonl", "csv", "doccano", "labelstudio", "brat")
+
+
+@dataclass
+class ImportOptions:
+    format: str = "auto"
+    encoding: str = "auto"
+    annotator: str | None = None
+    add_labels: bool = False
+    text_column: str | None = None
+    doccano_offsets: str = "utf16"  # doccano's web UI counts UTF-16 code units
+
+
+@dataclass
+class ImportUnit:
+    """What one all-or-nothing transaction stores: a file, or a brat .txt/.ann pair."""
+
+    name: str
+    records: Callable[[], Iterator[DocumentRecord]]
+
+
+def _first_line(path: Path, encoding: str) -> str:
+    with open_text(path, encoding) as stream:
+        for line in stream:
+            if line.strip():
+                return line.strip()
+    return ""
+
+
+def detect_format(path: Path, encoding: str = "auto") -> str:
+    if path.is_dir():
+        return "brat" if any(path.rglob("*.ann")) else "txt"
+    suffix = path.suffix.lower()
+    if suffix == ".ann" or (suffix == ".txt" and path.with_suffix(".ann").is_file()):
+        return "brat"
+    if suffix in (".csv", ".tsv", ".tab"):
+        return "csv"
+    if suffix == ".txt":
+        return "txt"
+    if suffix in (".conll", ".conllu", ".bio"):
+        raise InputError(f"{path}: CoNLL files cannot be imported (the text and its spacing "
+                         "are lost in them); CoNLL is an export format here")
+    first = _first_line(path, encoding)
+    if suffix == ".json" or first.startswith("["):
+        return "labelstudio"
+    if first == "{":
+        return "jsonl"  # pretty-printed JSON: the JSON lines reader explains the problem
+    if first.startswith("{"):
+        try:
+            obj = json.loads(first)
+        except (json.JSONDecodeError, RecursionError):
+            return "jsonl"  # the reader reports the broken line
+        return "doccano" if isinstance(obj, dict) and doccano.looks_like_doccano(obj) \
+            else "jsonl"
+    return "txt"
+
+
+def plan(path: Path, options: ImportOptions, warnings: list[str]) -> list[ImportUnit]:
+    if not path.exists():
+        raise InputError(f"{path}: no such file or folder")
+    fmt = options.format if options.format != "auto" else detect_format(path, options.encoding)
+    enc = options.encoding
+    if fmt == "brat":
+        return [ImportUnit(str(ann), lambda t=t, a=ann: iter([brat.brat_record(t, a, enc,
+                                                                                warnings)]))
+                for t, ann in brat.ann_pairs(path)]
+    if fmt == "txt":
+        return [ImportUnit(str(f), lambda f=f: iter([txt.read_txt(f, enc)]))
+                for f in txt.txt_files(path)]
+    if path.is_dir():
+        raise InputError(f"{path}: is a folder; {fmt} imports a file")
+    readers: dict[str, Callable[[], Iterator[DocumentRecord]]] = {
+        "jsonl": lambda: jsonl.read_jsonl(path, enc),
+        "csv": lambda: csv_table.read_csv(path, enc, options.text_column),
+        "doccano": lambda: doccano.read_doccano(path, enc, options.doccano_offsets),
+        "labelstudio": lambda: labelstudio.read_labelstudio(path, enc, warnings),
+    }
+    if fmt not in readers:
+        raise InputError(f"{path}: unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+    return [ImportUnit(str(path), readers[fmt])]
+
+
+def import_paths(project: Project, paths: list[Path], options: ImportOptions,
+                 progress: Callable[[str, int], None] | None = None) -> ImportReport:
+    """Import every path in order. A bad file raises InputError and stores nothing of
+    itself; files before it stay imported (the message says how many)."""
+    report = ImportReport()
+    units = []
+    try:
+        for path in paths:
+            units += plan(Path(path), options, report.warnings)
+    except InputError as exc:
+        raise InputError(f"{exc} (nothing was stored)") from None
+    for n, unit in enumerate(units):
+        def tick(count: int, name: str = unit.name) -> None:
+            if progress is not None:
+                progress(name, count)
+        try:
+            got = project.import_records(unit.records(), annotator=options.annotator,
+                                         add_labels=options.add_labels, progress=tick)
+        except InputError as exc:
+            done = f"; {n} earlier file(s) were imported" if n else ""
+            raise InputError(f"{exc} (nothing from this file was stored{done})") from None
+        if got.documents == 0 and got.duplicates == 0:
+            raise InputError(f"{unit.name}: holds no documents (nothing was stored)")
+        report.merge(got)
+    return report

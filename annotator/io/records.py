@@ -1,0 +1,52 @@
+"""Plain records that importers produce and exporters consume: no ids required, no Qt."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class SpanRecord:
+    start: int
+    end: int
+    label: str
+    attributes: dict[str, Any] = field(default_factory=dict)
+    note: str | None = None
+    annotator: str | None = None
+    key: str | None = None  # the span's id in the file, for relations and round trips
+    text: str | None = None  # the text the file says the span covers, checked on import
+
+
+@dataclass
+class RelationRecord:
+    type: str
+    head: str  # SpanRecord.key
+    tail: str
+    annotator: str | None = None
+    key: str | None = None
+
+
+@dataclass
+class DocLabelRecord:
+    field: str
+    value: str
+    annotator: str | None = None
+
+
+@dataclass
+class DocumentRecord:
+    text: str
+    where: str  # "file:line", for messages
+    title: str = ""
+    source: str = ""
+    url: str | None = None
+    published: str | None = None
+    language: str = ""
+    meta: dict[str, Any] = field(default_factory=dict)
+    status: str | None = None
+    key: str | None = None  # the document's id in the file
+    spans: list[SpanRecord] = field(default_factory=list)
+    relations: list[RelationRecord] = field(default_factory=list)
+    doc_labels: list[DocLabelRecord] = field(default_factory=list)
+    offsets: str = "codepoints"  # or "utf16": how the file counts span offsets
