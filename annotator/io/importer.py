@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from annotator.bulk_import import ImportReport
-from annotator.errors import InputError
+from annotator.errors import AnnotatorError, InputError
 from annotator.io import brat, csv_table, doccano, jsonl, labelstudio, txt
 from annotator.io.encoding import open_text
 from annotator.io.records import DocumentRecord
@@ -58,11 +58,12 @@ def detect_format(path: Path, encoding: str = "auto") -> str:
         raise InputError(f"{path}: CoNLL files cannot be imported (the text and its spacing "
                          "are lost in them); CoNLL is an export format here")
     first = _first_line(path, encoding)
-    if suffix == ".json" or first.startswith("["):
+    lines_suffix = suffix in (".jsonl", ".ndjson", ".jsonlines")
+    if suffix == ".json" or (first.startswith("[") and not lines_suffix):
         return "labelstudio"
     if first == "{":
         return "jsonl"  # pretty-printed JSON: the JSON lines reader explains the problem
-    if first.startswith("{"):
+    if first.startswith("{") or lines_suffix:
         try:
             obj = json.loads(first)
         except (json.JSONDecodeError, RecursionError):
@@ -115,9 +116,9 @@ def import_paths(project: Project, paths: list[Path], options: ImportOptions,
         try:
             got = project.import_records(unit.records(), annotator=options.annotator,
                                          add_labels=options.add_labels, progress=tick)
-        except InputError as exc:
+        except AnnotatorError as exc:  # bad input, bad text, or a failed write
             done = f"; {n} earlier file(s) were imported" if n else ""
-            raise InputError(f"{exc} (nothing from this file was stored{done})") from None
+            raise type(exc)(f"{exc} (nothing from this file was stored{done})") from None
         if got.documents == 0 and got.duplicates == 0:
             raise InputError(f"{unit.name}: holds no documents (nothing was stored)")
         report.merge(got)
