@@ -15,7 +15,8 @@ from annotator.io.importer import ImportOptions, import_paths
 from annotator.project import Project
 from tests.helpers.cli import fingerprint, run
 
-TEXT = "😀 قال 👨‍👩‍👧 أنتوني بلينكن إن القرار 2254 هو الحل.\nوأضاف: «الولايات المتحدة لا تدعم التطبيع»"
+TEXT = ("😀 قال 👨‍👩‍👧 أنتوني بلينكن إن القرار 2254 هو الحل.\n"
+        "وأضاف: «الولايات المتحدة لا تدعم التطبيع»")
 
 
 def find(text: str, word: str) -> tuple[int, int]:
@@ -48,7 +49,8 @@ def test_native_jsonl_round_trip_is_identical(labelled: Path, tmp_path: Path) ->
     first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
     assert run("export", "--format", "jsonl", "--out", first, "--db", labelled)[0] == 0
     assert run("import", first, "--db", tmp_path / "empty.db")[0] == 0
-    assert run("export", "--format", "jsonl", "--out", second, "--db", tmp_path / "empty.db")[0] == 0
+    empty = tmp_path / "empty.db"
+    assert run("export", "--format", "jsonl", "--out", second, "--db", empty)[0] == 0
     assert first.read_bytes() == second.read_bytes()
     doc = json.loads(first.read_text(encoding="utf-8").splitlines()[0])
     for span in doc["spans"]:
@@ -197,7 +199,7 @@ def test_conll_tags_and_reports_what_it_cannot_write(labelled: Path, tmp_path: P
 
 
 def test_stats_and_import_report_json(labelled: Path) -> None:
-    code, out, _ = run("stats", "--db", labelled, "--json")
+    _, out, _ = run("stats", "--db", labelled, "--json")
     data = json.loads(out)
     assert data["documents"] == 2 and data["spans"] == 5 and data["relations"] == 2
 

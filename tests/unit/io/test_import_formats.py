@@ -52,7 +52,7 @@ def test_fignews_tsv_with_stray_quotes_imports_every_row(tmp_path: Path, shared:
 
 def test_csv_text_column_and_metadata(tmp_path: Path, shared: Path) -> None:
     source = shared / "corpora" / "ans" / "stance" / "dev.csv"
-    code, out, err = run("import", source, "--db", tmp_path / "a.db", "--text-column", "s1")
+    code, _, err = run("import", source, "--db", tmp_path / "a.db", "--text-column", "s1")
     assert code == 0, err
     project = Project.open(tmp_path / "a.db", "x")
     ed = next(project.export_documents())
