@@ -33,3 +33,7 @@ class DatabaseOpenError(StorageError):
 
 class InputError(AnnotatorError):
     """A file to import that is broken, empty, binary or inconsistent; nothing was stored."""
+
+
+class CancelledError(AnnotatorError):
+    """The user cancelled a long task; what it had started was rolled back."""

@@ -177,6 +177,9 @@ class Project:
                 doc_labels = [_doc_label(r) for r in groups["doc_labels"].take(doc_id)]
                 yield ExportDoc(_document(row), spans, relations, doc_labels)
 
+    def annotators(self) -> list[str]:
+        return repo.annotators(self._db.conn)
+
     def counts(self) -> dict[str, int]:
         return repo.counts(self._db.conn)
 

@@ -93,6 +93,9 @@ def export(project: Project, options: ExportOptions,
     document has passed its checks: a failed export leaves nothing half-written."""
     if options.format not in FORMATS:
         raise ExportError(f"unknown format {options.format!r}; use one of {', '.join(FORMATS)}")
+    if options.split is not None and (len(options.split) != 3 or min(options.split) < 0
+                                      or abs(sum(options.split) - 1) > 1e-6):
+        raise ExportError(f"the split {options.split} must be three fractions adding up to 1")
     out = options.out
     as_folder = options.format == "brat" or options.split is not None
     if as_folder and out.exists() and (not out.is_dir() or any(out.iterdir())):

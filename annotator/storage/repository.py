@@ -137,6 +137,12 @@ def add_scheme(conn: sqlite3.Connection, scheme_id: str, toml: str, created_at: 
                  [scheme_id, toml, created_at])
 
 
+def annotators(conn: sqlite3.Connection) -> list[str]:
+    return [r[0] for r in conn.execute(
+        "SELECT annotator FROM spans WHERE deleted = 0 UNION "
+        "SELECT annotator FROM doc_labels WHERE deleted = 0 ORDER BY 1")]
+
+
 def counts(conn: sqlite3.Connection) -> dict[str, int]:
     return {t: conn.execute(f"SELECT count(*) FROM {t} WHERE deleted = 0").fetchone()[0]
             for t in COLUMNS}

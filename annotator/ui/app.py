@@ -41,6 +41,7 @@ class Workbench:
             old.deleteLater()
         self.window = MainWindow(self.project, self.settings, lang)
         self.window.language_requested.connect(self.switch_language)
+        self.window.rebuild_requested.connect(lambda: self.show(lang))
         self.window.show()
         return self.window
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
     QColor,
     QContextMenuEvent,
+    QDragEnterEvent,
+    QDropEvent,
     QHelpEvent,
     QIcon,
     QKeySequence,
@@ -33,6 +37,7 @@ from annotator.text import move_boundary
 from annotator.ui.article_view import ArticleView, arabic_font
 from annotator.ui.doc_label_panel import DocLabelPanel
 from annotator.ui.document_list import DocumentList, status_name
+from annotator.ui.import_dialog import ImportDialog
 from annotator.ui.op_runner import OpRunner
 from annotator.ui.relation_panel import RelationPanel
 from annotator.ui.relation_picker import PendingRelation
@@ -40,6 +45,7 @@ from annotator.ui.settings import Settings
 from annotator.ui.shortcuts_dialog import ShortcutsDialog
 from annotator.ui.span_editor import SpanEditor
 from annotator.ui.span_table import SpanTable, attribute_text
+from annotator.ui.transfer import Transfer
 from annotator.ui.window_actions import build_actions, fixed_actions, scheme_actions
 
 
@@ -54,6 +60,7 @@ MENUS = ("File", "Edit", "Label", "Link", "Document", "View", "Settings", "Help"
 
 class MainWindow(QMainWindow):
     language_requested = Signal(str)
+    rebuild_requested = Signal()  # the scheme changed under the palette and the panels
 
     def __init__(self, project: Project, settings: Settings, lang: str) -> None:
         super().__init__()
@@ -61,6 +68,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.lang = lang
         self.runner = OpRunner(project, self)
+        self.transfer = Transfer(self, self.runner)
         self.doc: Document | None = None
         self.selected: str | None = None
         self.pending: PendingRelation | None = None
@@ -139,6 +147,8 @@ class MainWindow(QMainWindow):
             "language_ar": lambda: self.language_requested.emit("ar"),
             "language_en": lambda: self.language_requested.emit("en"),
             "shortcuts": lambda: ShortcutsDialog(list(self.actions.values()), self).open(),
+            "import": lambda: self.import_files([]),
+            "export": self.export_documents,
             "quit": self.close,
         }
         for spec in specs:
@@ -198,6 +208,7 @@ class MainWindow(QMainWindow):
         self.annotator_button.clicked.connect(self.ask_annotator_name)
 
     def _restore(self) -> None:
+        self.setAcceptDrops(True)
         geometry = self.settings.blob("window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1400, 860)
@@ -414,6 +425,38 @@ class MainWindow(QMainWindow):
 
     def show_refusal(self, message: str) -> None:
         self.statusBar().showMessage("⚠ " + message, 8000)
+
+    # --- import and export ------------------------------------------------------------
+
+    def import_files(self, paths: list[Path]) -> None:
+        dialog = self.transfer.import_dialog(paths)
+        dialog.accepted.connect(lambda: self._finish_import(dialog))
+        dialog.open()
+
+    def _finish_import(self, dialog: ImportDialog) -> None:
+        scheme_grew = self.transfer.run_import(dialog)
+        self.documents.source_model.set_documents(self.project.documents())
+        if self.doc is not None:
+            self.documents.choose(self.doc.id)
+        else:
+            self.documents.step(1)
+        if scheme_grew:
+            self.rebuild_requested.emit()
+
+    def export_documents(self) -> None:
+        dialog = self.transfer.export_dialog(self.lang)
+        dialog.accepted.connect(lambda: self.transfer.run_export(dialog))
+        dialog.open()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if event.mimeData().hasUrls() and all(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_files(paths)
 
     # --- settings ----------------------------------------------------------------------
 

@@ -7,13 +7,16 @@ Widgets never call a Project mutation directly (Anki's CollectionOp): they hand 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from annotator.errors import AnnotatorError, StorageError
+from annotator.errors import AnnotatorError, CancelledError, StorageError
 from annotator.model import Changes
 from annotator.project import Project
+
+T = TypeVar("T")
 
 
 class OpRunner(QObject):
@@ -43,3 +46,19 @@ class OpRunner(QObject):
         if changes is not None:
             self.changed.emit(changes)
         return changes
+
+    def run_task(self, title: str, task: Callable[[Project], T]) -> T | None:
+        """A long task (import, export): its failure is shown in a message box that names
+        the file and line; a cancel is quiet."""
+        try:
+            return task(self.project)
+        except CancelledError:
+            self.refused.emit(self.tr("Cancelled; nothing from the unfinished file was kept"))
+            return None
+        except AnnotatorError as exc:
+            self.failed.emit(str(exc))
+            box = QMessageBox(QMessageBox.Icon.Warning, title, str(exc),
+                              QMessageBox.StandardButton.Ok, self._parent_widget)
+            box.setObjectName("task_error")
+            box.open()
+            return None

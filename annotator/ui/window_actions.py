@@ -60,6 +60,8 @@ FIXED = [
     ("zoom_out", QT_TRANSLATE_NOOP(CONTEXT, "Zoom out"), "Ctrl+-", "View"),
     ("annotator_name", QT_TRANSLATE_NOOP(CONTEXT, "Annotator name…"), None, "Settings"),
     ("shortcuts", QT_TRANSLATE_NOOP(CONTEXT, "Keyboard shortcuts"), "F1", "Help"),
+    ("import", QT_TRANSLATE_NOOP(CONTEXT, "Import…"), "Ctrl+I", "File"),
+    ("export", QT_TRANSLATE_NOOP(CONTEXT, "Export…"), "Ctrl+E", "File"),
     ("quit", QT_TRANSLATE_NOOP(CONTEXT, "Quit"), "Ctrl+Q", "File"),
 ]
 

@@ -35,6 +35,112 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>تصدير</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>اختيار…</translation>
+    </message>
+    <message>
+        <source>everyone</source>
+        <translation>الجميع</translation>
+    </message>
+    <message>
+        <source>Split into train, dev and test by document</source>
+        <translation>التقسيم إلى تدريب وتطوير واختبار حسب المستند</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>الصيغة</translation>
+    </message>
+    <message>
+        <source>Save to</source>
+        <translation>الحفظ في</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>المُوسِّم</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>المستندات</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>الوسوم</translation>
+    </message>
+    <message>
+        <source>Train, dev, test, seed</source>
+        <translation>تدريب، تطوير، اختبار، البذرة</translation>
+    </message>
+    <message>
+        <source>Folder to export into</source>
+        <translation>مجلد التصدير</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>التصدير إلى</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import</source>
+        <translation>استيراد</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>إضافة ملفات…</translation>
+    </message>
+    <message>
+        <source>Add folder…</source>
+        <translation>إضافة مجلد…</translation>
+    </message>
+    <message>
+        <source>as written in the files</source>
+        <translation>كما في الملفات</translation>
+    </message>
+    <message>
+        <source>CSV: found by name or length</source>
+        <translation>CSV: يُعرف بالاسم أو الطول</translation>
+    </message>
+    <message>
+        <source>Add labels the files use to the scheme</source>
+        <translation>إضافة الوسوم التي تستخدمها الملفات إلى المخطط</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>الصيغة</translation>
+    </message>
+    <message>
+        <source>Encoding</source>
+        <translation>الترميز</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>المُوسِّم</translation>
+    </message>
+    <message>
+        <source>Text column</source>
+        <translation>عمود النص</translation>
+    </message>
+    <message>
+        <source>Files to import</source>
+        <translation>ملفات للاستيراد</translation>
+    </message>
+    <message>
+        <source>Articles and labels (*.txt *.jsonl *.json *.csv *.tsv *.ann);;All (*)</source>
+        <translation>مقالات ووسوم (*.txt *.jsonl *.json *.csv *.tsv *.ann);;الكل (*)</translation>
+    </message>
+    <message>
+        <source>Folder to import</source>
+        <translation>مجلد للاستيراد</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Spans</source>
@@ -147,6 +253,10 @@
         <source>The change was not saved, and nothing was half-applied.</source>
         <translation>لم يُحفظ التغيير، ولم يُطبَّق أي جزء منه.</translation>
     </message>
+    <message>
+        <source>Cancelled; nothing from the unfinished file was kept</source>
+        <translation>أُلغي؛ لم يُحفظ شيء من الملف غير المكتمل</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>
@@ -207,6 +317,57 @@
     <message>
         <source>Note</source>
         <translation>ملاحظة</translation>
+    </message>
+</context>
+<context>
+    <name>Transfer</name>
+    <message>
+        <source>Importing…</source>
+        <translation>جارٍ الاستيراد…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>فشل الاستيراد</translation>
+    </message>
+    <message>
+        <source>Imported {0} documents ({1} spans, {2} links, {3} document labels).</source>
+        <translation>استُورد {0} مستندًا ({1} وسمًا، {2} رابطًا، {3} وسمًا للمستند).</translation>
+    </message>
+    <message>
+        <source>Skipped {0} already in the database.</source>
+        <translation>تُخطّي {0} موجودًا في قاعدة البيانات.</translation>
+    </message>
+    <message>
+        <source>Added to the scheme: {0}</source>
+        <translation>أُضيف إلى المخطط: {0}</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>استيراد</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>جارٍ التصدير…</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>فشل التصدير</translation>
+    </message>
+    <message>
+        <source>Exported {0} documents ({1} spans, {2} links) to {3}.</source>
+        <translation>صُدّر {0} مستندًا ({1} وسمًا، {2} رابطًا) إلى {3}.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>تصدير</translation>
+    </message>
+    <message>
+        <source>…and {0} more notes.</source>
+        <translation>…و{0} ملاحظات أخرى.</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,140 @@
+"""File > Import and File > Export in the window, dropping files, Cancel, and errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from annotator.ui import transfer
+from annotator.ui.export_dialog import ExportDialog
+from annotator.ui.import_dialog import ImportDialog
+from tests.helpers.cli import fingerprint
+
+pytestmark = pytest.mark.qt
+
+
+def jsonl(path: Path, n: int, label: str = "ACTOR") -> Path:
+    lines = [json.dumps({"text": f"قال المتحدث رقم {i} إن الحل سياسي", "title": f"خبر {i}",
+                         "spans": [{"start": 0, "end": 3, "label": label}]},
+                        ensure_ascii=False) for i in range(n)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def open_dialog(window, qtbot: QtBot, cls):
+    dialog = window.findChild(cls)
+    qtbot.waitUntil(lambda: window.findChild(cls) is not None and window.findChild(cls).isVisible())
+    return window.findChild(cls) or dialog
+
+
+def visible_box(name: str) -> QMessageBox:
+    return next(w for w in QApplication.topLevelWidgets()
+                if isinstance(w, QMessageBox) and w.objectName() == name and w.isVisible())
+
+
+def test_import_through_the_menu(open_window, qtbot: QtBot, tmp_path: Path) -> None:
+    window = open_window()
+    source = jsonl(tmp_path / "in.jsonl", 5)
+    qtbot.keyClick(window.view, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    dialog = open_dialog(window, qtbot, ImportDialog)
+    assert not dialog.ok.isEnabled()  # nothing chosen yet
+    dialog.add_path(source)
+    dialog.ok.click()
+    assert len(window.project.documents()) == 6
+    assert window.documents.source_model.rowCount() == 6
+    assert "Imported 5 documents (5 spans" in visible_box("import_report").text()
+
+
+def test_dropping_files_opens_the_import(open_window, qtbot: QtBot, tmp_path: Path) -> None:
+    window = open_window()
+    source = jsonl(tmp_path / "dropped.jsonl", 2)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(source))])
+    event = QDropEvent(QPoint(50, 50).toPointF(), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    dialog = open_dialog(window, qtbot, ImportDialog)
+    assert dialog.chosen_paths() == [source]
+    dialog.ok.click()
+    assert len(window.project.documents()) == 3
+
+
+def test_a_bad_file_is_explained_and_changes_nothing(open_window, qtbot: QtBot,
+                                                     tmp_path: Path) -> None:
+    window = open_window()
+    source = jsonl(tmp_path / "bad.jsonl", 3, label="PERSON")
+    before = fingerprint(tmp_path / "work.db")
+    window.import_files([source])
+    dialog = open_dialog(window, qtbot, ImportDialog)
+    dialog.ok.click()
+    box = visible_box("task_error")
+    assert "bad.jsonl:1: unknown label 'PERSON'" in box.text()
+    box.close()
+    assert fingerprint(tmp_path / "work.db") == before
+    assert window.documents.source_model.rowCount() == 1
+
+
+def test_adding_labels_rebuilds_the_palette(open_window, qtbot: QtBot, tmp_path: Path) -> None:
+    window = open_window()
+    source = jsonl(tmp_path / "new.jsonl", 2, label="PERSON")
+    window.import_files([source])
+    dialog = open_dialog(window, qtbot, ImportDialog)
+    dialog.add_labels.setChecked(True)
+    dialog.ok.click()
+    current = next(w for w in QApplication.topLevelWidgets()
+                   if w.__class__.__name__ == "MainWindow" and w.isVisible())
+    assert "label:PERSON" in current.actions
+
+
+def test_cancel_rolls_back_the_file(open_window, qtbot: QtBot, tmp_path: Path,
+                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    window = open_window()
+    source = jsonl(tmp_path / "many.jsonl", 400)
+    before = fingerprint(tmp_path / "work.db")
+    original = transfer.Progress.tick
+
+    def press_cancel_midway(self, count: int, name: str = "") -> None:
+        if count == 100:
+            self.dialog.cancel()  # what the Cancel button does
+        original(self, count, name)
+
+    monkeypatch.setattr(transfer.Progress, "tick", press_cancel_midway)
+    window.import_files([source])
+    open_dialog(window, qtbot, ImportDialog).ok.click()
+    assert fingerprint(tmp_path / "work.db") == before
+    assert "Cancelled" in window.statusBar().currentMessage()
+
+
+def test_export_through_the_menu(open_window, qtbot: QtBot, tmp_path: Path) -> None:
+    window = open_window()
+    text = window.doc.text
+    start = text.index("بلينكن")
+    window.project.add_span(window.doc.id, start, start + 6, "ACTOR")
+    qtbot.keyClick(window.view, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    dialog = open_dialog(window, qtbot, ExportDialog)
+    dialog.format.setCurrentText("jsonl")
+    out = tmp_path / "out.jsonl"
+    dialog.out.setText(str(out))
+    dialog.ok.click()
+    [line] = out.read_text(encoding="utf-8").splitlines()
+    assert json.loads(line)["spans"][0]["text"] == "بلينكن"
+    assert "Exported 1 documents" in visible_box("export_report").text()
+
+
+def test_export_with_filters_and_split(open_window, qtbot: QtBot, tmp_path: Path) -> None:
+    window = open_window()
+    window.export_documents()
+    dialog = open_dialog(window, qtbot, ExportDialog)
+    dialog.labels["CLAIM"].setChecked(False)
+    dialog.split.setChecked(True)
+    options = dialog.options()
+    assert options.labels == ["ACTOR", "STANCE"] and options.split == (0.8, 0.1, 0.1)
+    dialog.out.setText(str(tmp_path / "sets"))
+    dialog.ok.click()
+    assert {p.suffix for p in (tmp_path / "sets").iterdir()} == {".jsonl"}
