@@ -19,7 +19,6 @@ import regex
 from annotator.errors import TextError
 
 _BOM = "\ufeff"
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _GRAPHEME = regex.compile(r"\X")
 _CRLF = re.compile("\r\n")
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
@@ -50,26 +49,26 @@ def clean_text(raw: str, *, where: str = "text") -> CleanedText:
     if nul >= 0:
         line = raw.count("\n", 0, nul) + 1
         raise TextError(f"{where}: line {line}: contains a NUL character (binary data?)")
-    bad = _LONE_SURROGATE.search(raw)
-    if bad:
-        line = raw.count("\n", 0, bad.start()) + 1
-        raise TextError(
-            f"{where}: line {line}: contains a lone surrogate U+{ord(bad.group()):04X} "
-            "(broken UTF-16 data)"
-        )
     if "\r" in raw:
         raw = raw.replace("\r\n", "\n").replace("\r", "\n")
         notes.append("converted CRLF/CR line ends to LF")
     if not raw.strip():
         raise TextError(f"{where}: the text is empty")
-    return CleanedText(raw, sha256_of(raw), tuple(notes))
+    try:
+        encoded = raw.encode("utf-8")  # fails exactly on lone surrogates
+    except UnicodeEncodeError as exc:
+        line = raw.count("\n", 0, exc.start) + 1
+        raise TextError(f"{where}: line {line}: contains a lone surrogate "
+                        f"U+{ord(raw[exc.start]):04X} (broken UTF-16 data)") from None
+    return CleanedText(raw, hashlib.sha256(encoded).hexdigest(), tuple(notes))
 
 
 def clean_text_mapping(raw: str, *, where: str = "text") -> tuple[CleanedText, OffsetShift]:
     """clean_text, plus the function that moves an offset in `raw` to the cleaned text, for
     files whose span offsets count the BOM or both characters of CRLF."""
     removed = [0] if raw.startswith(_BOM) else []
-    removed += [m.start() for m in _CRLF.finditer(raw)]
+    if "\r" in raw:
+        removed += [m.start() for m in _CRLF.finditer(raw)]
     return clean_text(raw, where=where), OffsetShift(removed)
 
 

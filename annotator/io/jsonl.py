@@ -12,8 +12,8 @@ from annotator.errors import InputError
 from annotator.io.encoding import open_text
 from annotator.io.records import DocLabelRecord, DocumentRecord, RelationRecord, SpanRecord
 
-KNOWN_FIELDS = ("id", "title", "source", "url", "published", "language", "text", "sha256",
-                "meta", "status", "spans", "relations", "doc_labels")
+KNOWN_FIELDS = frozenset(("id", "title", "source", "url", "published", "language", "text",
+                          "sha256", "meta", "status", "spans", "relations", "doc_labels"))
 
 
 def iter_json_lines(path: Path, encoding: str = "auto") -> Iterator[tuple[str, dict[str, Any]]]:

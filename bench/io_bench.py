@@ -1,0 +1,189 @@
+"""Import and export throughput against bare sqlite3 in the same run, and memory as the
+input grows.
+
+    .venv/bin/python bench/io_bench.py            # 100,000 articles, 1,000,000 spans
+    .venv/bin/python bench/io_bench.py --quick    # a tenth of that
+
+Articles of about 300 words are built from the real COVID-19 news texts in
+../shared/corpora (each made unique by its number). Baselines: for import, parsing the same
+JSON lines and inserting with plain `sqlite3.executemany` into the same tables; for export,
+plain `sqlite3` reads of the same rows and `json.dumps` of the same objects.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import resource
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from annotator.io.exporter import ExportOptions, export  # noqa: E402
+from annotator.io.importer import ImportOptions, import_paths  # noqa: E402
+from annotator.project import Project  # noqa: E402
+from annotator.storage import open_database  # noqa: E402
+from annotator.text import clean_text  # noqa: E402
+
+SHARED = Path(os.environ.get("ANNOTATOR_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+SPANS_PER_DOC = 10
+
+
+def bodies() -> list[str]:
+    folder = SHARED / "corpora" / "covid_propaganda_ar" / "articles"
+    if not folder.is_dir():
+        sys.exit(f"needs the shared corpora at {folder}")
+    return [clean_text(p.read_text(encoding="utf-8")).text for p in sorted(folder.rglob("*.txt"))]
+
+
+def write_corpus(path: Path, n: int) -> int:
+    texts = bodies()
+    size = 0
+    with path.open("w", encoding="utf-8") as out:
+        for i in range(n):
+            text = f"{texts[i % len(texts)]}\n\n({i})"
+            line = json.dumps({"text": text, "title": f"article {i}", "source": "bench"},
+                              ensure_ascii=False) + "\n"
+            size += len(line.encode())
+            out.write(line)
+    return size
+
+
+def baseline_import(corpus: Path, db: Path) -> float:
+    open_database(db).close()  # the same schema, by the same migrations
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute("PRAGMA synchronous=FULL")
+    t0 = time.perf_counter()
+    conn.execute("BEGIN IMMEDIATE")
+    rows, now = [], "2026-01-01T00:00:00+00:00"
+    with corpus.open(encoding="utf-8") as fh:
+        for line in fh:
+            obj = json.loads(line)
+            text = obj["text"]
+            rows.append((str(uuid.uuid4()), hashlib.sha256(text.encode()).hexdigest(), text,
+                         obj["title"], obj["source"], "{}", now, now))
+            if len(rows) == 500:
+                conn.executemany("INSERT INTO documents (id, sha256, text, title, source, meta,"
+                                 " created_at, updated_at) VALUES (?,?,?,?,?,?,?,?)", rows)
+                rows = []
+    if rows:
+        conn.executemany("INSERT INTO documents (id, sha256, text, title, source, meta,"
+                         " created_at, updated_at) VALUES (?,?,?,?,?,?,?,?)", rows)
+    conn.execute("COMMIT")
+    conn.close()
+    return time.perf_counter() - t0
+
+
+def our_import(corpus: Path, db: Path) -> float:
+    project = Project.open(db, "bench")
+    t0 = time.perf_counter()
+    report = import_paths(project, [corpus], ImportOptions(format="jsonl"))
+    elapsed = time.perf_counter() - t0
+    project.close()
+    assert report.documents > 0
+    return elapsed
+
+
+def add_spans(db: Path) -> int:
+    """SPANS_PER_DOC spans on every document, inserted raw (this is set-up, not measured)."""
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute("BEGIN")
+    docs = conn.execute("SELECT id, text FROM documents").fetchall()
+    now = "2026-01-01T00:00:00+00:00"
+    rows = []
+    for doc_id, text in docs:
+        for k in range(SPANS_PER_DOC):
+            start = (k * 97) % max(1, len(text) - 20)
+            rows.append((str(uuid.uuid4()), doc_id, start, start + 12, "ACTOR",
+                         '{"type": "person"}', "bench", now, now))
+    conn.executemany('INSERT INTO spans (id, doc_id, start, "end", label, attributes, '
+                     "annotator, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)", rows)
+    conn.execute("COMMIT")
+    conn.close()
+    return len(rows)
+
+
+def baseline_export(db: Path, out: Path) -> float:
+    conn = sqlite3.connect(db)
+    t0 = time.perf_counter()
+    spans = conn.execute('SELECT s.doc_id, s.id, s.start, s."end", s.label, s.attributes, s.note, s.annotator '
+                         "FROM spans s JOIN documents d ON d.id = s.doc_id "
+                         'ORDER BY d.created_at, d.rowid, s.start, s."end"')
+    pending = next(spans, None)
+    with out.open("w", encoding="utf-8") as fh:
+        for doc_id, title, source, text, sha in conn.execute(
+                "SELECT id, title, source, text, sha256 FROM documents "
+                "ORDER BY created_at, rowid"):
+            mine = []
+            while pending is not None and pending[0] == doc_id:
+                _, sid, s, e, label, attrs, note, who = pending
+                mine.append({"id": sid, "start": s, "end": e, "label": label,
+                             "text": text[s:e], "attributes": json.loads(attrs), "note": note,
+                             "annotator": who})
+                pending = next(spans, None)
+            fh.write(json.dumps({"id": doc_id, "title": title, "source": source, "text": text,
+                                 "sha256": sha, "spans": mine}, ensure_ascii=False) + "\n")
+    conn.close()
+    return time.perf_counter() - t0
+
+
+def our_export(db: Path, out: Path) -> float:
+    project = Project.open(db, "bench")
+    t0 = time.perf_counter()
+    export(project, ExportOptions("jsonl", out))
+    elapsed = time.perf_counter() - t0
+    project.close()
+    return elapsed
+
+
+def peak_memory_of_import(n: int, tmp: Path) -> int:
+    """Peak resident memory (MiB) of a fresh process importing n articles."""
+    corpus = tmp / f"mem-{n}.jsonl"
+    write_corpus(corpus, n)
+    script = ("import sys, resource; sys.path.insert(0, sys.argv[3]);"
+              "from annotator.project import Project;"
+              "from annotator.io.importer import ImportOptions, import_paths;"
+              "p = Project.open(sys.argv[2], 'm');"
+              "import_paths(p, [sys.argv[1]], ImportOptions(format='jsonl')); p.close();"
+              "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)")
+    out = subprocess.run([sys.executable, "-c", script, str(corpus), str(tmp / f"mem-{n}.db"),
+                          str(Path(__file__).resolve().parents[1])],
+                         capture_output=True, text=True, check=True)
+    return int(out.stdout.strip())
+
+
+def main() -> None:
+    n = 10_000 if "--quick" in sys.argv else 100_000
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        corpus = tmp / "corpus.jsonl"
+        size = write_corpus(corpus, n)
+        t_base = baseline_import(corpus, tmp / "base.db")
+        t_ours = our_import(corpus, tmp / "ours.db")
+        print(f"import {n:,} articles ({size / 2**20:,.0f} MiB of JSON lines):")
+        print(f"  annotator import   {n / t_ours:8,.0f} articles/s  ({t_ours:.1f} s)")
+        print(f"  bare executemany   {n / t_base:8,.0f} articles/s  ({t_base:.1f} s)")
+        print(f"  ratio {t_base / t_ours:.2f}x of the baseline (target >= 0.7x)")
+        spans = add_spans(tmp / "ours.db")
+        t_base = baseline_export(tmp / "ours.db", tmp / "base.jsonl")
+        t_ours = our_export(tmp / "ours.db", tmp / "ours.jsonl")
+        print(f"export {spans:,} spans on {n:,} articles as JSON lines:")
+        print(f"  annotator export   {spans / t_ours:8,.0f} spans/s  ({t_ours:.1f} s)")
+        print(f"  bare reads + dumps {spans / t_base:8,.0f} spans/s  ({t_base:.1f} s)")
+        print(f"  ratio {t_base / t_ours:.2f}x of the baseline (target >= 0.7x)")
+        small, large = n // 10, n
+        m_small, m_large = peak_memory_of_import(small, tmp), peak_memory_of_import(large, tmp)
+        print(f"peak memory importing {small:,} articles: {m_small} MiB; {large:,}: {m_large} MiB"
+              f" ({m_large / m_small:.2f}x for {large // small}x the input)")
+        print(f"(this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MiB)")
+
+
+if __name__ == "__main__":
+    main()
