@@ -9,7 +9,9 @@ from __future__ import annotations
 import importlib
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import click
 
@@ -17,7 +19,10 @@ from annotator import __version__
 from annotator.errors import AnnotatorError
 from annotator.io import exporter, importer
 from annotator.paths import default_database_path
+from annotator.project import Project
 from annotator.seeds import open_project
+
+T = TypeVar("T")
 
 DB_OPTION = click.option(
     "--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
@@ -80,6 +85,8 @@ def stats(ctx: click.Context, db_path: Path | None, as_json: bool) -> None:
         click.echo(json.dumps(result, ensure_ascii=False))
     else:
         for key, value in result.items():
+            if isinstance(value, dict):
+                value = ", ".join(f"{k} {v}" for k, v in value.items()) or "-"
             click.echo(f"{key}: {value}")
 
 
@@ -131,21 +138,10 @@ def import_(ctx: click.Context, paths: tuple[Path, ...], db_path: Path | None, f
         annotator import articles/ --db team.db
         annotator import export.jsonl --format doccano --annotator salma --add-labels
     """
-    project = _open(ctx, db_path)
-    progress = _Progress("imported")
     options = importer.ImportOptions(fmt, encoding, annotator, add_labels, text_column,
                                      doccano_offsets)
-    try:
-        report = importer.import_paths(project, list(paths), options,
-                                       progress=lambda name, n: progress(n, name))
-    except AnnotatorError as exc:
-        progress.done()
-        fail(str(exc))
-    finally:
-        project.close()
-    progress.done()
-    for warning in report.warnings:
-        click.echo(f"annotator: warning: {warning}", err=True)
+    report = _run(ctx, db_path, "imported", lambda project, tick: importer.import_paths(
+        project, list(paths), options, progress=lambda name, n: tick(n, name)))
     if as_json:
         click.echo(json.dumps(report.__dict__, ensure_ascii=False))
         return
@@ -203,18 +199,8 @@ def export_(ctx: click.Context, fmt: str, out: Path, db_path: Path | None,
         fmt, out, list(statuses) or None, annotator,
         [x.strip() for x in labels.split(",") if x.strip()] if labels else None,
         _split(split), seed, doccano_offsets)
-    project = _open(ctx, db_path)
-    progress = _Progress("exported")
-    try:
-        report = exporter.export(project, options, progress=progress)
-    except AnnotatorError as exc:
-        progress.done()
-        fail(str(exc))
-    finally:
-        project.close()
-    progress.done()
-    for warning in report.warnings:
-        click.echo(f"annotator: warning: {warning}", err=True)
+    report = _run(ctx, db_path, "exported",
+                  lambda project, tick: exporter.export(project, options, progress=tick))
     if as_json:
         click.echo(json.dumps(report.__dict__, ensure_ascii=False))
         return
@@ -222,7 +208,26 @@ def export_(ctx: click.Context, fmt: str, out: Path, db_path: Path | None,
                f"{report.relations} links) to {', '.join(report.files)}")
 
 
-def _open(ctx: click.Context, db_path: Path | None):
+def _run(ctx: click.Context, db_path: Path | None, verb: str,
+         task: Callable[[Project, _Progress], T]) -> T:
+    """Open the database, run a long task with a terminal counter, close; a bad-input
+    failure exits 1 with its message, and warnings go to stderr."""
+    project = _open(ctx, db_path)
+    progress = _Progress(verb)
+    try:
+        result = task(project, progress)
+    except AnnotatorError as exc:
+        progress.done()
+        fail(str(exc))
+    finally:
+        project.close()
+    progress.done()
+    for warning in getattr(result, "warnings", []):
+        click.echo(f"annotator: warning: {warning}", err=True)
+    return result
+
+
+def _open(ctx: click.Context, db_path: Path | None) -> Project:
     try:
         return open_project(_db(ctx, db_path))
     except AnnotatorError as exc:

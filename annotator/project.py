@@ -168,13 +168,14 @@ class Project:
                       for table in ("spans", "relations", "doc_labels")}
             for row in repo.iter_export_documents(conn, doc_where, doc_params):
                 doc_id = row["id"]
-                spans = [_span(r) for r in groups["spans"].take(doc_id)]
+                # Tuples in repo.COLUMNS order: the model's fields, then `deleted`.
+                spans = [Span(*t[:-1]) for t in groups["spans"].take(doc_id)]
                 if labels is not None:
                     spans = [s for s in spans if s.label in labels]
                 kept = {s.id for s in spans}
-                relations = [_relation(r) for r in groups["relations"].take(doc_id)
-                             if r["head"] in kept and r["tail"] in kept]
-                doc_labels = [_doc_label(r) for r in groups["doc_labels"].take(doc_id)]
+                relations = [Relation(*t[:-1]) for t in groups["relations"].take(doc_id)
+                             if t[3] in kept and t[4] in kept]
+                doc_labels = [DocLabel(*t[:-1]) for t in groups["doc_labels"].take(doc_id)]
                 yield ExportDoc(_document(row), spans, relations, doc_labels)
 
     def annotators(self) -> list[str]:
@@ -386,13 +387,13 @@ class Project:
 class _GroupedRows:
     """Walks rows ordered by document, handing out each document's rows in turn."""
 
-    def __init__(self, rows: Iterator[repo.Row]) -> None:
+    def __init__(self, rows: Iterator[tuple[Any, ...]]) -> None:
         self._rows = rows
         self._next = next(rows, None)
 
-    def take(self, doc_id: str) -> list[repo.Row]:
+    def take(self, doc_id: str) -> list[tuple[Any, ...]]:
         out = []
-        while self._next is not None and self._next["doc_id"] == doc_id:
+        while self._next is not None and self._next[1] == doc_id:  # 1: doc_id
             out.append(self._next)
             self._next = next(self._rows, None)
         return out
