@@ -40,12 +40,12 @@ class ImportReport:
         self.scheme_additions += other.scheme_additions
 
 
-def _uuid_or_new(key: str | None, taken: set[str]) -> str:
+def _uuid_or_new(key: str | None) -> str:
+    """The file's id when it is a UUID (a round trip keeps ids), else a new one. An id
+    used twice is caught by the database's primary keys when the batch is written."""
     if key:
         try:
-            value = str(uuid.UUID(str(key)))
-            if value not in taken:
-                return value
+            return str(uuid.UUID(str(key)))
         except ValueError:
             pass
     return str(uuid.uuid4())
@@ -60,27 +60,26 @@ class BulkImport:
         self.add_labels = add_labels
         self.report = ImportReport()
         self.now = now_iso()
-        self._shas = repo.all_document_shas(conn)
-        self._ids: set[str] = set()
+        # Duplicates are looked up in the file by sha256 (indexed), and in the unwritten
+        # batch by this set, so memory stays flat however large the file is.
+        self._batch_shas: set[str] = set()
         self._rows: dict[str, list[repo.Row]] = {t: [] for t in repo.COLUMNS}
 
     def add(self, rec: DocumentRecord) -> None:
         cleaned, shift = clean_text_mapping(rec.text, where=rec.where)
-        if cleaned.sha256 in self._shas:
+        if cleaned.sha256 in self._batch_shas or repo.document_exists(self.conn, cleaned.sha256):
             self.report.duplicates += 1
             return
-        self._shas.add(cleaned.sha256)
+        self._batch_shas.add(cleaned.sha256)
         self.report.cleaned += bool(cleaned.notes)
-        doc_id = _uuid_or_new(rec.key, self._ids)
-        self._ids.add(doc_id)
+        doc_id = _uuid_or_new(rec.key)
         to_cp = Utf16Map(rec.text).from_utf16 if rec.offsets == "utf16" else None
         span_ids: dict[str, tuple[str, str]] = {}  # file key -> (id, label)
         spans = []
         for n, span in enumerate(rec.spans):
             start, end = self._offsets(rec, span, to_cp)
             self._check_label(rec, span)
-            span_id = _uuid_or_new(span.key, self._ids)
-            self._ids.add(span_id)
+            span_id = _uuid_or_new(span.key)
             span_ids[span.key if span.key is not None else f"#{n}"] = (span_id, span.label)
             spans.append(self._row(span.annotator, id=span_id,
                                    doc_id=doc_id, start=shift(start), end=shift(end),
@@ -118,6 +117,7 @@ class BulkImport:
                 if self._rows[table]:
                     repo.put_rows(self.conn, table, self._rows[table])
                     self._rows[table] = []
+            self._batch_shas.clear()
         except sqlite3.IntegrityError as exc:
             raise InputError(f"an id in the file is already used in this database ({exc})") \
                 from None
@@ -176,8 +176,7 @@ class BulkImport:
             self._need(rec, f"relation {rel.type} from {head_label} to {tail_label}")
             self.scheme = scheme_edit.allow_relation(self.scheme, rel.type, head_label,
                                                      tail_label)
-        rel_id = _uuid_or_new(rel.key, self._ids)
-        self._ids.add(rel_id)
+        rel_id = _uuid_or_new(rel.key)
         return self._row(rel.annotator, id=rel_id, doc_id=doc_id, type=rel.type, head=head,
                          tail=tail)
 

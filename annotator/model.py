@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime
 from types import MappingProxyType
-from typing import NewType
+from typing import NewType, TypeVar
 
 DocumentId = NewType("DocumentId", str)
 SpanId = NewType("SpanId", str)
@@ -23,6 +23,28 @@ def new_id() -> str:
 
 def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+R = TypeVar("R")
+
+
+def from_values(cls: type[R], values: Iterable[object]) -> R:
+    """Build a frozen record from its field values in order (extra values are ignored).
+
+    For exports of a million spans: a frozen dataclass's __init__ sets every field through
+    object.__setattr__ (about 1 s per million spans here); unpacking into the instance dict
+    gives the same object, still frozen against later assignment, about 3x faster."""
+    return _BUILDERS[cls](values)  # type: ignore[no-any-return]
+
+
+def _builder(cls: type) -> Callable[[Iterable[object]], object]:
+    # Generated once per class, as dataclasses generate __init__: one unpacking statement.
+    targets = ", ".join(f"d[{f.name!r}]" for f in fields(cls))
+    source = (f"def build(values):\n    obj = new(cls)\n    d = obj.__dict__\n"
+              f"    {targets}, *_ = values\n    return obj\n")
+    scope: dict[str, object] = {"new": object.__new__, "cls": cls}
+    exec(source, scope)
+    return scope["build"]  # type: ignore[return-value]
 
 
 def frozen_map(value: Mapping[str, object] | None) -> Mapping[str, object]:
@@ -125,3 +147,6 @@ class Changes:
     def empty(self) -> bool:
         return not (self.documents or self.spans or self.relations or self.doc_labels
                     or self.scheme)
+
+
+_BUILDERS = {cls: _builder(cls) for cls in (Span, Relation, DocLabel)}

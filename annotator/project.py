@@ -24,6 +24,7 @@ from annotator.model import (
     Relation,
     Span,
     SpanId,
+    from_values,
     new_id,
     now_iso,
 )
@@ -168,14 +169,15 @@ class Project:
                       for table in ("spans", "relations", "doc_labels")}
             for row in repo.iter_export_documents(conn, doc_where, doc_params):
                 doc_id = row["id"]
-                # Tuples in repo.COLUMNS order: the model's fields, then `deleted`.
-                spans = [Span(*t[:-1]) for t in groups["spans"].take(doc_id)]
+                # Tuples in repo.COLUMNS order: the model's fields, then `deleted` (which
+                # from_values leaves out: zip stops at the last field).
+                spans = [from_values(Span, t) for t in groups["spans"].take(doc_id)]
                 if labels is not None:
                     spans = [s for s in spans if s.label in labels]
                 kept = {s.id for s in spans}
-                relations = [Relation(*t[:-1]) for t in groups["relations"].take(doc_id)
+                relations = [from_values(Relation, t) for t in groups["relations"].take(doc_id)
                              if t[3] in kept and t[4] in kept]
-                doc_labels = [DocLabel(*t[:-1]) for t in groups["doc_labels"].take(doc_id)]
+                doc_labels = [from_values(DocLabel, t) for t in groups["doc_labels"].take(doc_id)]
                 yield ExportDoc(_document(row), spans, relations, doc_labels)
 
     def annotators(self) -> list[str]:

@@ -16,7 +16,7 @@ def native_object(ed: ExportDoc) -> dict[str, Any]:
         "published": doc.published, "language": doc.language, "status": doc.status,
         "text": text, "sha256": doc.sha256, "meta": dict(doc.meta),
         "spans": [{"id": s.id, "start": s.start, "end": s.end, "label": s.label,
-                   "text": text[s.start:s.end], "attributes": dict(s.attributes),
+                   "text": text[s.start:s.end], "attributes": s.attributes,
                    "note": s.note, "annotator": s.annotator} for s in ed.spans],
         "relations": [{"id": r.id, "type": r.type, "head": r.head, "tail": r.tail,
                        "annotator": r.annotator} for r in ed.relations],

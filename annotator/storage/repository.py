@@ -129,8 +129,9 @@ def doc_label_row(conn: sqlite3.Connection, doc_id: str, field: str,
     return rows[0] if rows else None
 
 
-def all_document_shas(conn: sqlite3.Connection) -> set[str]:
-    return {r[0] for r in conn.execute("SELECT sha256 FROM documents")}
+def document_exists(conn: sqlite3.Connection, sha256: str) -> bool:
+    return conn.execute("SELECT 1 FROM documents WHERE sha256 = ?", [sha256]).fetchone() \
+        is not None
 
 
 def document_by_sha(conn: sqlite3.Connection, sha256: str) -> Row | None:

@@ -216,6 +216,8 @@ class MainWindow(QMainWindow):
         if splitter is not None:
             self.splitter.restoreState(splitter)
         self.view.zoomIn(self.settings.zoom)
+        self.view.setPlaceholderText(
+            self.tr("No documents yet: File > Import…, or drop files on this window."))
         self.documents.source_model.set_documents(self.project.documents())
         last = self.settings.last_document(self.project.path)
         if not (last and self.documents.choose(last)):

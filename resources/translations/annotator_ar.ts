@@ -195,6 +195,10 @@
         <translation>الوسوم</translation>
     </message>
     <message>
+        <source>No documents yet: File &gt; Import…, or drop files on this window.</source>
+        <translation>لا مستندات بعد: ملف &gt; استيراد…، أو أفلت الملفات على هذه النافذة.</translation>
+    </message>
+    <message>
         <source>(untitled)</source>
         <translation>(بلا عنوان)</translation>
     </message>

@@ -110,3 +110,40 @@ def test_zoom_is_remembered(open_window, qtbot: QtBot) -> None:
     assert window.view.font().pointSizeF() > size
     window.close()
     assert open_window().view.font().pointSizeF() > size
+
+
+def test_an_empty_database_opens_and_labelling_keys_do_nothing(open_window, qtbot: QtBot,  # noqa: ANN001
+                                                               tmp_path: Path) -> None:
+    from annotator.project import Project
+
+    Project.open(tmp_path / "empty.db", "amal").close()  # exists: no seed
+    window = open_window(tmp_path / "empty.db")
+    assert window.doc is None and window.documents.source_model.rowCount() == 0
+    qtbot.keyClick(window.view, Qt.Key.Key_1)
+    qtbot.keyClick(window.view, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert window.project.counts()["spans"] == 0
+
+
+def test_a_file_that_is_not_a_database_is_explained(qapp, tmp_path: Path) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QMessageBox
+
+    from annotator.ui.app import run
+
+    Settings().annotator = "amal"
+    bad = tmp_path / "notes.db"
+    bad.write_text("my notes")
+    seen: list[str] = []
+
+    def close_box() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, close_box)
+            return
+        seen.append(box.text())
+        box.accept()
+
+    QTimer.singleShot(20, close_box)
+    assert run(bad) == 1
+    assert "not an annotator database" in seen[0]
+    assert bad.read_text() == "my notes"

@@ -273,3 +273,14 @@ def test_unknown_ids_raise_not_found(project: Project) -> None:
                  lambda: project.set_status("x", "done")):
         with pytest.raises(NotFoundError):
             call()
+
+
+def test_records_built_from_row_values_equal_and_stay_frozen() -> None:
+    import dataclasses
+
+    from annotator.model import Span, from_values
+    values = ("s", "d", 1, 5, "ACTOR", {"type": "state"}, None, "amal", "c", "u", 0)
+    span = from_values(Span, values)
+    assert span == Span(*values[:-1])
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        span.start = 2  # type: ignore[misc]

@@ -154,3 +154,11 @@ def test_discontinuous_brat_span_is_refused(db: Path, tmp_path: Path) -> None:
 def test_usage_errors_exit_2(db: Path, tmp_path: Path) -> None:
     assert run("import", "--db", db)[0] == 2  # no path
     assert run("import", tmp_path, "--format", "excel", "--db", db)[0] == 2
+
+
+def test_an_id_used_twice_is_refused(db: Path, tmp_path: Path) -> None:
+    span_id = "0b8e2c7a-5d4f-4e3b-8a19-2f6d7c5e4a31"
+    lines = [json.dumps({"text": f"{ARTICLE} {n}", "spans": [
+        {"id": span_id, "start": 0, "end": 3, "label": "ACTOR"}]}, ensure_ascii=False)
+        for n in range(2)]
+    expect_refusal(db, write_jsonl(tmp_path / "ids.jsonl", lines), "already used")
