@@ -79,6 +79,11 @@ class DocumentSummary:
     length: int
     span_count: int
     created_at: str
+    preview: str  # the text's first characters, shown where a document has no title
+
+    @property
+    def display_title(self) -> str:
+        return self.title or " ".join(self.preview.split()[:8]) + "…"
 
 
 @dataclass(frozen=True)

@@ -142,6 +142,7 @@ def document_by_sha(conn: sqlite3.Connection, sha256: str) -> Row | None:
 
 _SUMMARY = """
     SELECT d.id, d.title, d.source, d.status, length(d.text) AS length, d.created_at,
+           substr(d.text, 1, 80) AS preview,
            (SELECT count(*) FROM spans s WHERE s.doc_id = d.id AND s.deleted = 0)
                AS span_count
     FROM documents d WHERE d.deleted = 0"""

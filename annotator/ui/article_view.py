@@ -200,7 +200,7 @@ class ArticleView(QTextEdit):
 def arabic_font(point_size: int = 15) -> QFont:
     font = QFont()
     font.setFamilies(["Noto Naskh Arabic", "Noto Sans Arabic", "Segoe UI", "Arial",
-                      "DejaVu Sans"])
+                      "DejaVu Sans", "Segoe UI Emoji", "Noto Color Emoji", "Apple Color Emoji"])
     font.setPointSize(point_size)
     return font
 

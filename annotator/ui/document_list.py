@@ -69,13 +69,13 @@ class DocumentListModel(QAbstractTableModel):
         doc = self._rows[index.row()]
         col = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return {"title": doc.title or doc.id[:8], "source": doc.source,
+            return {"title": doc.display_title, "source": doc.source,
                     "status": status_name(doc.status), "spans": doc.span_count}[col]
         if role == Qt.ItemDataRole.UserRole:  # sort key
             return {"title": doc.title, "source": doc.source, "status": doc.status,
                     "spans": doc.span_count}[col]
         if role == Qt.ItemDataRole.ToolTipRole and col == "title":
-            return doc.title
+            return doc.display_title
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
@@ -102,6 +102,7 @@ class DocumentList(QTableView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.verticalHeader().hide()
+        self.setWordWrap(False)
         header = self.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in (1, 2, 3):

@@ -229,7 +229,8 @@ class MainWindow(QMainWindow):
         self.cancel_linking()
         self.doc = self.project.document(doc_id)
         spans = self.project.spans(doc_id)
-        self.title_label.setText(self.doc.title or self.tr("(untitled)"))
+        summary = self.project.document_summary(doc_id)
+        self.title_label.setText(self.doc.title or (summary.display_title if summary else ""))
         self.source_label.setText(" · ".join(x for x in (self.doc.source, self.doc.published or "",
                                                          status_name(self.doc.status)) if x))
         self.view.show_document(self.doc, spans)

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ar">
 <context>
     <name>DocumentList</name>
@@ -197,10 +198,6 @@
     <message>
         <source>No documents yet: File &gt; Import…, or drop files on this window.</source>
         <translation>لا مستندات بعد: ملف &gt; استيراد…، أو أفلت الملفات على هذه النافذة.</translation>
-    </message>
-    <message>
-        <source>(untitled)</source>
-        <translation>(بلا عنوان)</translation>
     </message>
     <message>
         <source>The selection holds only whitespace</source>

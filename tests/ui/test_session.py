@@ -112,7 +112,7 @@ def test_zoom_is_remembered(open_window, qtbot: QtBot) -> None:
     assert open_window().view.font().pointSizeF() > size
 
 
-def test_an_empty_database_opens_and_labelling_keys_do_nothing(open_window, qtbot: QtBot,  # noqa: ANN001
+def test_an_empty_database_opens_and_labelling_keys_do_nothing(open_window, qtbot: QtBot,
                                                                tmp_path: Path) -> None:
     from annotator.project import Project
 
@@ -125,7 +125,7 @@ def test_an_empty_database_opens_and_labelling_keys_do_nothing(open_window, qtbo
     assert window.project.counts()["spans"] == 0
 
 
-def test_a_file_that_is_not_a_database_is_explained(qapp, tmp_path: Path) -> None:  # noqa: ANN001
+def test_a_file_that_is_not_a_database_is_explained(qapp, tmp_path: Path) -> None:
     from PySide6.QtWidgets import QMessageBox
 
     from annotator.ui.app import run
