@@ -43,24 +43,32 @@ def _decode(cursor: sqlite3.Cursor, values: tuple[Any, ...]) -> Row:
     return row
 
 
+def _json_reader() -> Callable[[str], Any]:
+    """json.loads that parses each distinct text once: attribute objects repeat
+    ({"type": "person"} on thousands of spans). Rows are read-only, so sharing is safe."""
+    parsed: dict[str, Any] = {}
+
+    def read(text: str) -> Any:
+        value = parsed.get(text)
+        if value is None:
+            value = json.loads(text)
+            if len(parsed) < 10_000:
+                parsed[text] = value
+        return value
+
+    return read
+
+
 def _decoder(cursor: sqlite3.Cursor) -> Callable[[tuple[Any, ...]], Row]:
     """_decode for many rows of one query: the column names are looked up once."""
     names = [d[0] for d in cursor.description]
     json_keys = [k for k in names if k in _JSON_COLUMNS]
-    # Attribute objects repeat ({"type": "person"} on thousands of spans): parse each
-    # distinct text once. The rows are read-only, so sharing the parsed value is safe.
-    parsed: dict[str, Any] = {}
+    read = _json_reader()
 
     def decode(values: tuple[Any, ...]) -> Row:
         row = dict(zip(names, values, strict=True))
         for key in json_keys:
-            text = row[key]
-            value = parsed.get(text)
-            if value is None:
-                value = json.loads(text)
-                if len(parsed) < 10_000:
-                    parsed[text] = value
-            row[key] = value
+            row[key] = read(row[key])
         return row
 
     return decode
@@ -224,15 +232,9 @@ def iter_export_rows(conn: sqlite3.Connection, table: str, doc_where: str, ann_w
         yield from cur
         return
     (at,) = json_at
-    parsed: dict[str, Any] = {}  # attribute texts repeat: parse each distinct one once
+    read = _json_reader()
     for values in cur:
-        text = values[at]
-        value = parsed.get(text)
-        if value is None:
-            value = json.loads(text)
-            if len(parsed) < 10_000:
-                parsed[text] = value
-        yield (*values[:at], value, *values[at + 1:])
+        yield (*values[:at], read(values[at]), *values[at + 1:])
 
 
 def _q(columns: Iterable[str]) -> list[str]:
