@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -14,6 +15,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from annotator.model import DocumentSummary
+from annotator.ui.keys import claims_delete
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -108,6 +110,10 @@ class DocumentList(QTableView):
         for col in (1, 2, 3):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.selectionModel().currentRowChanged.connect(self._on_current)
+
+    def event(self, event: QEvent) -> bool:
+        # Del in the document list must not delete a span out of sight.
+        return claims_delete(event) or super().event(event)
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from annotator.model import Relation
 from annotator.scheme import Scheme
+from annotator.ui.keys import claims_delete
 from annotator.ui.span_table import quoted
 
 
@@ -24,6 +25,8 @@ class RelationPanel(QListWidget):
 
     def show_relations(self, relations: list[Relation], span_texts: dict[str, str],
                        focus_span: str | None = None) -> None:
+        current = self.currentItem()
+        keep = current.data(Qt.ItemDataRole.UserRole) if current is not None else None
         self.blockSignals(True)
         try:
             self.clear()
@@ -38,6 +41,8 @@ class RelationPanel(QListWidget):
                 font.setBold(focus_span in (rel.head, rel.tail))
                 item.setFont(font)
                 self.addItem(item)
+                if rel.id == keep:
+                    self.setCurrentItem(item)
         finally:
             self.blockSignals(False)
 
@@ -48,6 +53,10 @@ class RelationPanel(QListWidget):
         if item is not None:
             self.relation_chosen.emit(item.data(Qt.ItemDataRole.UserRole),
                                       item.data(Qt.ItemDataRole.UserRole + 1))
+
+    def event(self, event: QEvent) -> bool:
+        # Del here deletes the link, not the selected span.
+        return claims_delete(event) or super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         item = self.currentItem()

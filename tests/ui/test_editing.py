@@ -265,3 +265,45 @@ def test_models_pass_the_model_tester(open_window, qtbot: QtBot, qtmodeltester) 
     label_word(window, qtbot, "بلينكن", Qt.Key.Key_1)
     qtmodeltester.check(window.span_table.source_model)
     qtmodeltester.check(window.documents.source_model)
+
+
+def test_hovering_a_span_shows_its_details(open_window, qtbot: QtBot) -> None:
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+
+    window = open_window()
+    span_id = label_word(window, qtbot, "بلينكن", Qt.Key.Key_1)
+    window.project.update_span(span_id, attributes={"type": "person"}, note="وزير الخارجية")
+    window.on_changed(window.project.update_span(span_id, note="وزير الخارجية الأمريكي"))
+    point = point_of(window, window.doc.text.index("بلينكن") + 2)
+    viewport = window.view.viewport()
+    event = QHelpEvent(QEvent.Type.ToolTip, point, viewport.mapToGlobal(point))
+    QApplication.sendEvent(viewport, event)
+    text = QToolTip.text()
+    assert "Actor" in text and "Person" in text and "by amal" in text
+    assert "وزير الخارجية الأمريكي" in text
+    QToolTip.hideText()
+
+
+def test_a_link_is_deleted_from_the_links_tab(open_window, qtbot: QtBot) -> None:
+    window = open_window()
+    actor = label_word(window, qtbot, "بلينكن", Qt.Key.Key_1)
+    claim = label_word(window, qtbot, "الحل الوحيد", Qt.Key.Key_2)
+    window.on_changed(window.project.add_relation("SAID_BY", claim, actor))
+    assert window.relations.count() == 1
+    window.tabs.setCurrentWidget(window.relations)
+    window.relations.setFocus()
+    window.relations.setCurrentRow(0)
+    assert window.selected == claim  # choosing a link selects its head span
+    qtbot.keyClick(window.relations, Qt.Key.Key_Delete)
+    assert window.project.relations(window.doc.id) == [] and window.relations.count() == 0
+    assert len(window.project.spans(window.doc.id)) == 2  # the spans stay
+
+
+def test_del_in_the_document_list_deletes_nothing(open_window, qtbot: QtBot) -> None:
+    window = open_window()
+    label_word(window, qtbot, "بلينكن", Qt.Key.Key_1)
+    window.documents.setFocus()
+    qtbot.keyClick(window.documents, Qt.Key.Key_Delete)
+    assert len(window.project.spans(window.doc.id)) == 1
