@@ -17,7 +17,7 @@ from annotator.io.records import DocumentRecord, SpanRecord
 from annotator.model import STATUSES, now_iso
 from annotator.scheme import Scheme
 from annotator.storage import repository as repo
-from annotator.text import Utf16Map, clean_text_mapping
+from annotator.text import CleanedText, OffsetShift, Utf16Map, clean_text_mapping
 
 BATCH = 500
 
@@ -60,17 +60,38 @@ class BulkImport:
         self.add_labels = add_labels
         self.report = ImportReport()
         self.now = now_iso()
-        # Duplicates are looked up in the file by sha256 (indexed), and in the unwritten
-        # batch by this set, so memory stays flat however large the file is.
-        self._batch_shas: set[str] = set()
+        # Records wait in batches: their duplicates are looked up in the database with one
+        # query per batch (by the sha256 index), so memory stays flat however large the
+        # file is.
+        self._pending: list[tuple[DocumentRecord, CleanedText, OffsetShift]] = []
         self._rows: dict[str, list[repo.Row]] = {t: [] for t in repo.COLUMNS}
 
     def add(self, rec: DocumentRecord) -> None:
         cleaned, shift = clean_text_mapping(rec.text, where=rec.where)
-        if cleaned.sha256 in self._batch_shas or repo.document_exists(self.conn, cleaned.sha256):
-            self.report.duplicates += 1
-            return
-        self._batch_shas.add(cleaned.sha256)
+        self._pending.append((rec, cleaned, shift))
+        if len(self._pending) >= BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        """Store the waiting records (skipping articles already present) and write."""
+        present = repo.existing_shas(self.conn, [c.sha256 for _, c, _ in self._pending])
+        for rec, cleaned, shift in self._pending:
+            if cleaned.sha256 in present:
+                self.report.duplicates += 1
+                continue
+            present.add(cleaned.sha256)  # the same article twice in one batch
+            self._store(rec, cleaned, shift)
+        self._pending = []
+        try:
+            for table in ("documents", "spans", "relations", "doc_labels"):
+                if self._rows[table]:
+                    repo.put_rows(self.conn, table, self._rows[table])
+                    self._rows[table] = []
+        except sqlite3.IntegrityError as exc:
+            raise InputError(f"an id in the file is already used in this database ({exc})") \
+                from None
+
+    def _store(self, rec: DocumentRecord, cleaned: CleanedText, shift: OffsetShift) -> None:
         self.report.cleaned += bool(cleaned.notes)
         doc_id = _uuid_or_new(rec.key)
         to_cp = Utf16Map(rec.text).from_utf16 if rec.offsets == "utf16" else None
@@ -108,19 +129,6 @@ class BulkImport:
         self.report.spans += len(spans)
         self.report.relations += len(relations)
         self.report.doc_labels += len(labels)
-        if len(self._rows["documents"]) >= BATCH:
-            self.flush()
-
-    def flush(self) -> None:
-        try:
-            for table in ("documents", "spans", "relations", "doc_labels"):
-                if self._rows[table]:
-                    repo.put_rows(self.conn, table, self._rows[table])
-                    self._rows[table] = []
-            self._batch_shas.clear()
-        except sqlite3.IntegrityError as exc:
-            raise InputError(f"an id in the file is already used in this database ({exc})") \
-                from None
 
     def _row(self, annotator: str | None, **values: object) -> repo.Row:
         return {"annotator": annotator or self.annotator, "created_at": self.now,

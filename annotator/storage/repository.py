@@ -137,9 +137,15 @@ def doc_label_row(conn: sqlite3.Connection, doc_id: str, field: str,
     return rows[0] if rows else None
 
 
-def document_exists(conn: sqlite3.Connection, sha256: str) -> bool:
-    return conn.execute("SELECT 1 FROM documents WHERE sha256 = ?", [sha256]).fetchone() \
-        is not None
+def existing_shas(conn: sqlite3.Connection, shas: list[str]) -> set[str]:
+    """Which of these text hashes the database already holds (live or deleted)."""
+    found: set[str] = set()
+    for i in range(0, len(shas), 500):  # below SQLite's limit on bound parameters
+        chunk = shas[i:i + 500]
+        found.update(r[0] for r in conn.execute(
+            f"SELECT sha256 FROM documents WHERE sha256 IN ({', '.join('?' * len(chunk))})",
+            chunk))
+    return found
 
 
 def document_by_sha(conn: sqlite3.Connection, sha256: str) -> Row | None:

@@ -46,3 +46,12 @@ def test_usage_errors_exit_2() -> None:
 def test_every_command_has_help_with_an_example(command: str) -> None:
     code, out, _ = run(command, "--help")
     assert code == 0 and "Example" in out and f"annotator {command}" in out
+
+
+def test_scripts_get_no_progress_noise(tmp_path: Path) -> None:
+    source = tmp_path / "many.jsonl"
+    source.write_text("".join(json.dumps({"text": f"خبر رقم {n}"}) + "\n" for n in range(450)),
+                      encoding="utf-8")
+    code, out, err = run("import", str(source), "--db", str(tmp_path / "p.db"))
+    assert code == 0 and "imported 450 documents" in out, err
+    assert "\r" not in err and err == ""  # not a terminal: quiet
