@@ -52,7 +52,7 @@ def clean_text(raw: str, *, where: str = "text") -> CleanedText:
     if "\r" in raw:
         raw = raw.replace("\r\n", "\n").replace("\r", "\n")
         notes.append("converted CRLF/CR line ends to LF")
-    if not raw.strip():
+    if not raw or raw.isspace():  # not strip(): that would copy every article once more
         raise TextError(f"{where}: the text is empty")
     try:
         encoded = raw.encode("utf-8")  # fails exactly on lone surrogates
