@@ -2,22 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QEvent,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-    Signal,
-)
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import QHeaderView, QWidget
 
 from annotator.model import DocumentSummary
 from annotator.ui.keys import claims_delete
-
-Index = QModelIndex | QPersistentModelIndex
+from annotator.ui.record_table import Index, RecordTable, RecordTableModel
 
 
 def status_name(status: str) -> str:
@@ -27,7 +17,7 @@ def status_name(status: str) -> str:
     return names.get(status, status)
 
 
-class DocumentListModel(QAbstractTableModel):
+class DocumentListModel(RecordTableModel):
     COLUMNS = ("title", "source", "status", "spans")
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -59,12 +49,6 @@ class DocumentListModel(QAbstractTableModel):
     def doc_at(self, row: int) -> DocumentSummary:
         return self._rows[row]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
@@ -88,23 +72,12 @@ class DocumentListModel(QAbstractTableModel):
                 self.tr("Spans")][section]
 
 
-class DocumentList(QTableView):
+class DocumentList(RecordTable):
     document_chosen = Signal(str)
+    source_model: DocumentListModel
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.source_model = DocumentListModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.source_model)
-        self.proxy.setSortRole(Qt.ItemDataRole.UserRole)
-        self.setModel(self.proxy)
-        self.setSortingEnabled(True)
-        self.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # import order until a click
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.verticalHeader().hide()
-        self.setWordWrap(False)
+        super().__init__(DocumentListModel(), -1, parent)  # -1: import order until a click
         header = self.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in (1, 2, 3):

@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QHeaderView, QWidget
 
 from annotator.model import Span
 from annotator.scheme import Scheme
+from annotator.ui.record_table import Index, RecordTable, RecordTableModel
 
-Index = QModelIndex | QPersistentModelIndex
 PREVIEW_CHARS = 80
 
 
@@ -36,7 +29,7 @@ def attribute_text(scheme: Scheme, span: Span, lang: str) -> str:
     return ", ".join(parts)
 
 
-class SpanTableModel(QAbstractTableModel):
+class SpanTableModel(RecordTableModel):
     COLUMNS = ("label", "text", "attributes", "annotator", "note")
 
     def __init__(self, scheme: Scheme, lang: str, parent: QWidget | None = None) -> None:
@@ -87,12 +80,6 @@ class SpanTableModel(QAbstractTableModel):
     def row_of(self, span_id: str) -> int | None:
         return self._row_of.get(span_id)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
@@ -130,24 +117,12 @@ class SpanTableModel(QAbstractTableModel):
                 self.tr("Note")][section]
 
 
-class SpanTable(QTableView):
+class SpanTable(RecordTable):
     span_chosen = Signal(str)
+    source_model: SpanTableModel
 
     def __init__(self, scheme: Scheme, lang: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.source_model = SpanTableModel(scheme, lang, self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.source_model)
-        self.proxy.setSortRole(Qt.ItemDataRole.UserRole)
-        self.proxy.setDynamicSortFilter(True)
-        self.setModel(self.proxy)
-        self.setSortingEnabled(True)
-        self.sortByColumn(1, Qt.SortOrder.AscendingOrder)  # reading order
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.verticalHeader().hide()
-        self.setWordWrap(False)
+        super().__init__(SpanTableModel(scheme, lang), 1, parent)  # 1: text, reading order
         # Fixed widths: ResizeToContents would read every row on every change, which costs
         # milliseconds per new span on a long article.
         header = self.horizontalHeader()
