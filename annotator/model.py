@@ -6,7 +6,6 @@ import uuid
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime
-from types import MappingProxyType
 from typing import NewType, TypeVar
 
 DocumentId = NewType("DocumentId", str)
@@ -46,9 +45,6 @@ def _builder(cls: type) -> Callable[[Iterable[object]], object]:
     exec(source, scope)
     return scope["build"]  # type: ignore[return-value]
 
-
-def frozen_map(value: Mapping[str, object] | None) -> Mapping[str, object]:
-    return MappingProxyType(dict(value or {}))
 
 
 @dataclass(frozen=True)

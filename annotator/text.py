@@ -185,10 +185,6 @@ def snap_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if start < end else None
 
 
-def is_snapped(text: str, start: int, end: int) -> bool:
-    return snap_span(text, start, end) == (start, end)
-
-
 # --- Arabic folding for search --------------------------------------------------------------
 
 _FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه",

@@ -5,7 +5,6 @@ silently; a discontinuous span is an error."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from itertools import pairwise
 from pathlib import Path
 
@@ -94,13 +93,6 @@ def brat_record(txt: Path, ann: Path, encoding: str, warnings: list[str]) -> Doc
                         f"{', ...' if len(ids) > 5 else ''}); this tool stores spans, "
                         "relations and span attributes")
     return rec
-
-
-def read_brat(path: Path, encoding: str = "auto",
-              warnings: list[str] | None = None) -> Iterator[DocumentRecord]:
-    warnings = warnings if warnings is not None else []
-    for txt, ann in ann_pairs(path):
-        yield brat_record(txt, ann, encoding, warnings)
 
 
 def brat_name(label: str) -> str:

@@ -49,11 +49,6 @@ class ArticleView(QTextEdit):
 
     # --- content ------------------------------------------------------------------------
 
-    def set_scheme(self, scheme: Scheme) -> None:
-        self._scheme = scheme
-        self.painter = SpanPainter(scheme)
-        self.viewport().update()
-
     def show_document(self, doc: Document | None, spans: list[Span]) -> None:
         # Build the next QTextDocument off-screen, formats included, and attach it at the
         # end: Qt then lays the text out once instead of twice.

@@ -37,10 +37,6 @@ class DocLabelPanel(QWidget):
         finally:
             self._filling = False
 
-    def set_enabled(self, enabled: bool) -> None:
-        for box in self.boxes.values():
-            box.setEnabled(enabled)
-
     def _chosen(self, field_id: str, box: QComboBox) -> None:
         if not self._filling:
             self.value_chosen.emit(field_id, box.currentData())

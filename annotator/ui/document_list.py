@@ -90,14 +90,8 @@ class DocumentList(RecordTable):
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
-            row = self.proxy.mapToSource(current).row()
+            row = self.source_row(current)
             self.document_chosen.emit(self.source_model.doc_at(row).id)
-
-    def current_id(self) -> str | None:
-        index = self.currentIndex()
-        if not index.isValid():
-            return None
-        return self.source_model.doc_at(self.proxy.mapToSource(index).row()).id
 
     def choose(self, doc_id: str) -> bool:
         row = self.source_model.row_of(doc_id)

@@ -46,9 +46,6 @@ class RelationPanel(QListWidget):
         finally:
             self.blockSignals(False)
 
-    def relation_ids(self) -> list[str]:
-        return [self.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.count())]
-
     def _on_current(self, item: QListWidgetItem | None, _prev: QListWidgetItem | None) -> None:
         if item is not None:
             self.relation_chosen.emit(item.data(Qt.ItemDataRole.UserRole),

@@ -136,7 +136,7 @@ class SpanTable(RecordTable):
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid() and not self._quiet:
             self.span_chosen.emit(self.source_model.span_at(
-                self.proxy.mapToSource(current).row()).id)
+                self.source_row(current)).id)
 
     def show_span(self, span_id: str | None) -> None:
         """Select the row of a span without emitting span_chosen."""
