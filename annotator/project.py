@@ -92,12 +92,12 @@ class Project:
         stored = repo.latest_scheme(db.conn)
         if stored is None:
             # A new file gets the default scheme, so that the file describes itself.
-            default = default_scheme_path().read_text(encoding="utf-8")
-            parse_scheme(default, str(default_scheme_path()))
+            default = parse_scheme(default_scheme_path().read_text(encoding="utf-8"),
+                                   str(default_scheme_path()))
             with db.write() as conn:
                 if repo.latest_scheme(conn) is None:  # another process may have won
-                    repo.add_scheme(conn, parse_scheme(default).id, default, now_iso())
-            stored = repo.latest_scheme(db.conn) or default
+                    repo.add_scheme(conn, default.id, default.source, now_iso())
+            stored = repo.latest_scheme(db.conn) or default.source
         self._scheme = parse_scheme(stored, f"{db.path} (stored scheme)")
 
     @classmethod
@@ -169,8 +169,8 @@ class Project:
                       for table in ("spans", "relations", "doc_labels")}
             for row in repo.iter_export_documents(conn, doc_where, doc_params):
                 doc_id = row["id"]
-                # Tuples in repo.COLUMNS order: the model's fields, then `deleted` (which
-                # from_values leaves out: zip stops at the last field).
+                # Tuples in repo.COLUMNS order: the model's fields, then `deleted`, which
+                # from_values ignores.
                 spans = [from_values(Span, t) for t in groups["spans"].take(doc_id)]
                 if labels is not None:
                     spans = [s for s in spans if s.label in labels]

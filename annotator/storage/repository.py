@@ -27,20 +27,13 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 _JSON_COLUMNS = {"meta", "attributes"}
 
 
-def _quoted(columns: Iterable[str]) -> str:
-    return ", ".join(f'"{c}"' for c in columns)
+def _quoted(columns: Iterable[str], prefix: str = "") -> str:
+    return ", ".join(f'{prefix}"{c}"' for c in columns)
 
 
 def _encode(row: Row) -> Row:
     return {k: json.dumps(v, ensure_ascii=False, sort_keys=True) if k in _JSON_COLUMNS else v
             for k, v in row.items()}
-
-
-def _decode(cursor: sqlite3.Cursor, values: tuple[Any, ...]) -> Row:
-    row = dict(zip([d[0] for d in cursor.description], values, strict=True))
-    for key in _JSON_COLUMNS & row.keys():
-        row[key] = {} if row[key] == "{}" else json.loads(row[key])
-    return row
 
 
 def _json_reader() -> Callable[[str], Any]:
@@ -60,7 +53,7 @@ def _json_reader() -> Callable[[str], Any]:
 
 
 def _decoder(cursor: sqlite3.Cursor) -> Callable[[tuple[Any, ...]], Row]:
-    """_decode for many rows of one query: the column names are looked up once."""
+    """Rows of one query as dicts (JSON columns parsed); the names are looked up once."""
     names = [d[0] for d in cursor.description]
     json_keys = [k for k in names if k in _JSON_COLUMNS]
     read = _json_reader()
@@ -76,7 +69,7 @@ def _decoder(cursor: sqlite3.Cursor) -> Callable[[tuple[Any, ...]], Row]:
 
 def _rows(conn: sqlite3.Connection, sql: str, params: Iterable[Any] = ()) -> list[Row]:
     cur = conn.execute(sql, tuple(params))
-    return [_decode(cur, r) for r in cur.fetchall()]
+    return list(map(_decoder(cur), cur.fetchall()))
 
 
 def get_row(conn: sqlite3.Connection, table: str, row_id: str) -> Row | None:
@@ -84,27 +77,26 @@ def get_row(conn: sqlite3.Connection, table: str, row_id: str) -> Row | None:
     return rows[0] if rows else None
 
 
+def _insert(table: str) -> str:
+    cols = COLUMNS[table]
+    return f"INSERT INTO {table} ({_quoted(cols)}) VALUES ({', '.join('?' * len(cols))})"
+
+
+def _values(table: str, row: Row) -> list[Any]:
+    encoded = _encode(row)
+    return [encoded[c] for c in COLUMNS[table]]
+
+
 def put_row(conn: sqlite3.Connection, table: str, row: Row) -> None:
     """Insert the row, or overwrite every column of the row with that id."""
-    cols = COLUMNS[table]
-    encoded = _encode(row)
-    updates = ", ".join(f'"{c}" = excluded."{c}"' for c in cols if c != "id")
-    conn.execute(
-        f"INSERT INTO {table} ({_quoted(cols)}) VALUES ({', '.join('?' * len(cols))}) "
-        f"ON CONFLICT(id) DO UPDATE SET {updates}",
-        [encoded[c] for c in cols])
+    updates = ", ".join(f'"{c}" = excluded."{c}"' for c in COLUMNS[table] if c != "id")
+    conn.execute(f"{_insert(table)} ON CONFLICT(id) DO UPDATE SET {updates}",
+                 _values(table, row))
 
 
 def put_rows(conn: sqlite3.Connection, table: str, rows: Iterable[Row]) -> None:
     """Bulk insert of new rows (import); fails on an existing id."""
-    cols = COLUMNS[table]
-    def values(row: Row) -> list[Any]:
-        encoded = _encode(row)
-        return [encoded[c] for c in cols]
-
-    conn.executemany(
-        f"INSERT INTO {table} ({_quoted(cols)}) VALUES ({', '.join('?' * len(cols))})",
-        (values(r) for r in rows))
+    conn.executemany(_insert(table), (_values(table, r) for r in rows))
 
 
 # --- queries ---------------------------------------------------------------------------
@@ -211,7 +203,7 @@ def export_filters(statuses: list[str] | None,
 
 def iter_export_documents(conn: sqlite3.Connection, doc_where: str,
                           doc_params: list[object]) -> Iterator[Row]:
-    cur = conn.execute(f"SELECT {', '.join('d.' + c for c in _q(COLUMNS['documents']))} "
+    cur = conn.execute(f"SELECT {_quoted(COLUMNS['documents'], 'd.')} "
                        f"FROM documents d WHERE {doc_where} ORDER BY d.rowid",
                        doc_params)
     decode = _decoder(cur)
@@ -230,7 +222,7 @@ def iter_export_rows(conn: sqlite3.Connection, table: str, doc_where: str, ann_w
         # Documents drive the loop (CROSS JOIN keeps them outside) so that each one's rows
         # come from the by-document index and only they are sorted: 2-3x faster than
         # sorting the whole table.
-        f"SELECT {', '.join('x.' + c for c in _q(cols))} FROM documents d "
+        f"SELECT {_quoted(cols, 'x.')} FROM documents d "
         f"CROSS JOIN {table} x ON x.doc_id = d.id WHERE {doc_where} AND {ann_where} {extra} "
         f"ORDER BY d.rowid, {order}", params)
     json_at = [i for i, c in enumerate(cols) if c in _JSON_COLUMNS]
@@ -241,7 +233,3 @@ def iter_export_rows(conn: sqlite3.Connection, table: str, doc_where: str, ann_w
     read = _json_reader()
     for values in cur:
         yield (*values[:at], read(values[at]), *values[at + 1:])
-
-
-def _q(columns: Iterable[str]) -> list[str]:
-    return [f'"{c}"' for c in columns]
