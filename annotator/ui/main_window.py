@@ -231,12 +231,11 @@ class MainWindow(QMainWindow):
         spans = self.project.spans(doc_id)
         summary = self.project.document_summary(doc_id)
         self.title_label.setText(self.doc.title or (summary.display_title if summary else ""))
-        self.source_label.setText(" · ".join(x for x in (self.doc.source, self.doc.published or "",
-                                                         status_name(self.doc.status)) if x))
+        self._show_source_line()
         self.view.show_document(self.doc, spans)
         self.span_table.source_model.set_spans(self.doc.text, spans)
         self.selected = None
-        self._refresh_links()
+        self._refresh_panels()
         self.doc_fields.show_labels(self.project.doc_labels(doc_id), self.project.annotator)
         self.settings.set_last_document(self.project.path, doc_id)
         self.view.setFocus()
@@ -309,8 +308,7 @@ class MainWindow(QMainWindow):
         self.selected = span_id
         self.view.select_span(span_id, flash=flash)
         self.span_table.show_span(span_id)
-        self._refresh_editor()
-        self._refresh_links()
+        self._refresh_panels()
 
     def start_linking(self, rel_type: str) -> None:
         relation = self.project.scheme.relation(rel_type)
@@ -388,12 +386,8 @@ class MainWindow(QMainWindow):
                 self.project.document_summary(doc_id), doc_id)
         if doc is not None and doc.id in changes.documents:
             self.doc = self.project.document(doc.id)
-            self.source_label.setText(" · ".join(
-                x for x in (self.doc.source, self.doc.published or "",
-                            status_name(self.doc.status)) if x))
-        if changes.spans or changes.relations:
-            self._refresh_links()
-        self._refresh_editor()
+            self._show_source_line()
+        self._refresh_panels()
         self._update_undo_texts()
         self.statusBar().showMessage(changes.description, 3000)
 
@@ -403,21 +397,21 @@ class MainWindow(QMainWindow):
         ids = {r.head for r in relations} | {r.tail for r in relations}
         return {sid: model.text_of(sid) for sid in ids}
 
-    def _refresh_links(self) -> None:
-        if self.doc is None:
-            self.relations.show_relations([], {})
-            return
-        relations = self.project.relations(self.doc.id)
-        self.relations.show_relations(relations, self._span_texts(relations), self.selected)
-
-    def _refresh_editor(self) -> None:
+    def _refresh_panels(self) -> None:
+        """The Links tab and the span editor, from one read of the document's links."""
+        relations = self.project.relations(self.doc.id) if self.doc else []
+        texts = self._span_texts(relations)
+        self.relations.show_relations(relations, texts, self.selected)
         if self.doc is None or self.selected is None:
             self.editor.show_span(None, "", [], {})
             return
-        span = self.project.span(self.selected)
-        links = [r for r in self.project.relations(self.doc.id)
-                 if self.selected in (r.head, r.tail)]
-        self.editor.show_span(span, self.doc.text, links, self._span_texts(links))
+        links = [r for r in relations if self.selected in (r.head, r.tail)]
+        self.editor.show_span(self.project.span(self.selected), self.doc.text, links, texts)
+
+    def _show_source_line(self) -> None:
+        doc = self.doc
+        parts = (doc.source, doc.published or "", status_name(doc.status)) if doc else ()
+        self.source_label.setText(" · ".join(x for x in parts if x))
 
     def _update_undo_texts(self) -> None:
         for key, text in (("undo", self.project.undo_text), ("redo", self.project.redo_text)):
