@@ -1,63 +1,79 @@
 """Storing imported records: every offset, label and link checked, one transaction per file.
 
-Used through Project.import_records. Rows are written in batches with executemany, so a
-large import runs near the speed of raw SQLite inserts.
+Used through Project.import_records. New documents are written in batches with
+executemany, so a large import runs near the speed of raw SQLite inserts. Records of a
+document the database already has (the same id, or the same text) are not skipped: they
+wait in temporary tables and are merged record by record at the end (review/merge.py),
+so that importing a colleague's export brings in their labels.
 """
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from annotator import scheme_edit
-from annotator.errors import InputError
-from annotator.io.records import DocumentRecord, SpanRecord
+from annotator import scheme_edit, validate
+from annotator.errors import InputError, ValidationError
 from annotator.model import STATUSES, now_iso
+from annotator.records import DocumentRecord, Provenance, SpanRecord
+from annotator.review.merge import merge_source
+from annotator.review.report import MergeReport
 from annotator.scheme import Scheme
+from annotator.storage import merge_store
 from annotator.storage import repository as repo
 from annotator.text import CleanedText, OffsetShift, Utf16Map, clean_text_mapping
 
 BATCH = 500
+# Ids for records that a file gives without a UUID: derived from what they say, so that
+# importing the same file twice finds the same records instead of doubling them.
+_NAMESPACE = uuid.UUID("6f1c7a52-5d0e-4f63-9a53-0c3f0d2b8e11")
 
 
 @dataclass
 class ImportReport:
     documents: int = 0
-    duplicates: int = 0
+    duplicates: int = 0  # documents already in the database, whose records were merged
     spans: int = 0
     relations: int = 0
     doc_labels: int = 0
     cleaned: int = 0  # documents whose text import had to clean (BOM, CRLF)
     warnings: list[str] = field(default_factory=list)
     scheme_additions: list[str] = field(default_factory=list)
+    merged: MergeReport | None = None
 
     def merge(self, other: ImportReport) -> None:
         for name in ("documents", "duplicates", "spans", "relations", "doc_labels", "cleaned"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.warnings += other.warnings
         self.scheme_additions += other.scheme_additions
+        if other.merged is not None:
+            if self.merged is None:
+                self.merged = MergeReport(other.merged.source)
+            self.merged.add(other.merged)
 
 
-def _uuid_or_new(key: str | None) -> str:
-    """The file's id when it is a UUID (a round trip keeps ids), else a new one. An id
-    used twice is caught by the database's primary keys when the batch is written."""
+def _uuid_or(key: str | None, name: Callable[[], str]) -> str:
+    """The file's id when it is a UUID (a round trip keeps ids), else one derived from
+    `name()`. An id used twice is caught by the database's primary keys."""
     if key:
         try:
             return str(uuid.UUID(str(key)))
         except ValueError:
             pass
-    return str(uuid.uuid4())
+    return str(uuid.uuid5(_NAMESPACE, name()))
 
 
 class BulkImport:
     def __init__(self, conn: sqlite3.Connection, scheme: Scheme, annotator: str,
-                 add_labels: bool) -> None:
+                 add_labels: bool, source: str = "import") -> None:
         self.conn = conn
         self.scheme = scheme
         self.annotator = annotator
         self.add_labels = add_labels
+        self.source = source
         self.report = ImportReport()
         self.now = now_iso()
         # Records wait in batches: their duplicates are looked up in the database with one
@@ -65,6 +81,8 @@ class BulkImport:
         # file is.
         self._pending: list[tuple[DocumentRecord, CleanedText, OffsetShift]] = []
         self._rows: dict[str, list[repo.Row]] = {t: [] for t in repo.COLUMNS}
+        self._merge_rows: dict[str, list[repo.Row]] = {t: [] for t in repo.COLUMNS}
+        self._merging = False
 
     def add(self, rec: DocumentRecord) -> None:
         cleaned, shift = clean_text_mapping(rec.text, where=rec.where)
@@ -73,85 +91,135 @@ class BulkImport:
             self.flush()
 
     def flush(self) -> None:
-        """Store the waiting records (skipping articles already present) and write."""
-        present = repo.existing_shas(self.conn, [c.sha256 for _, c, _ in self._pending])
+        """Store the waiting records (new documents), set aside those to merge, and write."""
+        shas = repo.existing_shas(self.conn, [c.sha256 for _, c, _ in self._pending])
+        ids = repo.existing_ids(self.conn, [k for r, _, _ in self._pending
+                                            if (k := _uuid_key(r.key))])
+        in_batch: set[str] = set()
         for rec, cleaned, shift in self._pending:
-            if cleaned.sha256 in present:
+            doc_id = _uuid_key(rec.key)
+            if doc_id in ids and ids[doc_id] != cleaned.sha256:
+                raise InputError(f"{rec.where}: document {doc_id} has a different text in "
+                                 "this database (the same id, another article)")
+            # Earlier batches are in the database already; this one's documents are not yet.
+            if cleaned.sha256 in shas or doc_id in ids or cleaned.sha256 in in_batch:
                 self.report.duplicates += 1
+                self._store(rec, cleaned, shift, self._merge_rows, existing=True)
                 continue
-            present.add(cleaned.sha256)  # the same article twice in one batch
-            self._store(rec, cleaned, shift)
+            in_batch.add(cleaned.sha256)
+            self._store(rec, cleaned, shift, self._rows, existing=False)
         self._pending = []
+        self._write(self._rows, None)
+        if any(self._merge_rows.values()):
+            if not self._merging:
+                merge_store.prepare_incoming(self.conn)
+                self._merging = True
+            self._write(self._merge_rows, "temp.incoming_{}")
+
+    def _write(self, rows: dict[str, list[repo.Row]], into: str | None) -> None:
         try:
             for table in ("documents", "spans", "relations", "doc_labels"):
-                if self._rows[table]:
-                    repo.put_rows(self.conn, table, self._rows[table])
-                    self._rows[table] = []
+                if rows[table]:
+                    repo.put_rows(self.conn, table, rows[table],
+                                  into.format(table) if into else None)
+                    rows[table] = []
         except sqlite3.IntegrityError as exc:
             raise InputError(f"an id in the file is already used in this database ({exc})") \
                 from None
 
-    def _store(self, rec: DocumentRecord, cleaned: CleanedText, shift: OffsetShift) -> None:
+    def finish(self) -> None:
+        """Write what waits, then merge the records of documents that were already here."""
+        self.flush()
+        if self._merging:
+            self.report.merged = merge_source(self.conn, merge_store.Source.incoming(
+                self.source), self.now)
+
+    def _store(self, rec: DocumentRecord, cleaned: CleanedText, shift: OffsetShift,
+               out: dict[str, list[repo.Row]], *, existing: bool) -> None:
         self.report.cleaned += bool(cleaned.notes)
-        doc_id = _uuid_or_new(rec.key)
+        sha = cleaned.sha256
+        doc_id = _uuid_or(rec.key, lambda: f"doc\x1f{sha}")
         to_cp = Utf16Map(rec.text).from_utf16 if rec.offsets == "utf16" else None
         span_ids: dict[str, tuple[str, str]] = {}  # file key -> (id, label)
-        spans = []
+        spans: dict[str, repo.Row] = {}
+        said_before: dict[str, int] = {}
         for n, span in enumerate(rec.spans):
             start, end = self._offsets(rec, span, to_cp)
             self._check_label(rec, span)
-            span_id = _uuid_or_new(span.key)
+            start, end = shift(start), shift(end)
+            if start >= end:
+                raise InputError(f"{rec.where}: span [{start}, {end}) is empty once line "
+                                 "ends are normalised")
+            annotator = span.annotator or self.annotator
+            attributes = dict(span.attributes)
+            said = _name("span", sha, start, end, span.label, annotator, attributes,
+                         span.note)
+            # The same span listed twice (two doccano users) is kept twice, as the file says.
+            repeat = said_before.get(said, 0)
+            said_before[said] = repeat + 1
+            span_id = _uuid_or(span.key, lambda said=said, repeat=repeat: f"{said}#{repeat}")
             span_ids[span.key if span.key is not None else f"#{n}"] = (span_id, span.label)
-            spans.append(self._row(span.annotator, id=span_id,
-                                   doc_id=doc_id, start=shift(start), end=shift(end),
-                                   label=span.label, attributes=dict(span.attributes),
-                                   note=span.note or None))
-        for row in spans:
-            if row["start"] >= row["end"]:
-                raise InputError(f"{rec.where}: span [{row['start']}, {row['end']}) is empty "
-                                 "once line ends are normalised")
+            spans[span_id] = self._row(annotator, span.provenance, id=span_id, doc_id=doc_id,
+                                       start=start, end=end, label=span.label,
+                                       attributes=attributes, note=span.note or None)
         relations = [self._relation(rec, r, span_ids, doc_id) for r in rec.relations]
         labels = {}
         for lab in rec.doc_labels:
             self._check_doc_label(rec, lab.field, lab.value)
             annotator = lab.annotator or self.annotator
-            labels[(lab.field, annotator)] = self._row(
-                annotator, id=str(uuid.uuid4()), doc_id=doc_id, field=lab.field, value=lab.value)
-        status = rec.status if rec.status in STATUSES else ("in_progress" if spans else "new")
-        self._rows["documents"].append(self._row(
-            None, id=doc_id, sha256=cleaned.sha256, text=cleaned.text, title=rec.title,
-            source=rec.source, url=rec.url, published=rec.published, language=rec.language,
-            meta=rec.meta, status=status))
-        self._rows["spans"] += spans
-        self._rows["relations"] += relations
-        self._rows["doc_labels"] += labels.values()
-        self.report.documents += 1
-        self.report.spans += len(spans)
-        self.report.relations += len(relations)
-        self.report.doc_labels += len(labels)
+            label_id = _uuid_or(lab.key, lambda f=lab.field, a=annotator:
+                                _name("label", sha, f, a))
+            labels[label_id] = self._row(annotator, lab.provenance, id=label_id,
+                                         doc_id=doc_id, field=lab.field, value=lab.value)
+        live_spans = any(not s["deleted"] for s in spans.values())
+        status = rec.status if rec.status in STATUSES else \
+            ("in_progress" if live_spans else "new")
+        doc = self._row(rec.annotator, rec.provenance, id=doc_id, sha256=sha,
+                        text=cleaned.text, title=rec.title, source=rec.source, url=rec.url,
+                        published=rec.published, language=rec.language, meta=rec.meta,
+                        status=status)
+        if existing and rec.provenance.updated_at is None:
+            # A file that does not say when its document fields were set (any format but
+            # our own) brings labels, not a new status or title: merge against ours.
+            here = repo.document_by_sha(self.conn, sha)
+            if here is not None:
+                doc = {**here, "id": doc_id}
+        out["documents"].append(doc)
+        out["spans"] += spans.values()
+        out["relations"] += relations
+        out["doc_labels"] += labels.values()
+        if not existing:
+            self.report.documents += 1
+            self.report.spans += len(spans)
+            self.report.relations += len(relations)
+            self.report.doc_labels += len(labels)
 
-    def _row(self, annotator: str | None, **values: object) -> repo.Row:
-        return {"annotator": annotator or self.annotator, "created_at": self.now,
-                "updated_at": self.now, "deleted": 0, **values}
+    def _row(self, annotator: str | None, prov: Provenance, **values: object) -> repo.Row:
+        return {"annotator": annotator or self.annotator,
+                "created_at": prov.created_at or self.now,
+                "updated_at": prov.updated_at or prov.created_at or self.now,
+                "deleted": int(prov.deleted), "base": prov.base or "",
+                "updated_by": prov.updated_by or "", **values}
 
     def _offsets(self, rec: DocumentRecord, span: SpanRecord,
                  to_cp: Callable[[int], int] | None) -> tuple[int, int]:
         start, end = span.start, span.end
-        if not isinstance(start, int) or not isinstance(end, int) or isinstance(start, bool):
+        if not isinstance(start, int) or not isinstance(end, int) or isinstance(start, bool) \
+                or isinstance(end, bool):
             raise InputError(f"{rec.where}: span offsets must be whole numbers, "
                              f"not {start!r} and {end!r}")
-        if to_cp is not None:
+        if to_cp is not None and 0 <= start < end:
             cp_start, cp_end = to_cp(start), to_cp(end)
             u16 = Utf16Map(rec.text)
             if u16.to_utf16(cp_start) != start or u16.to_utf16(cp_end) != end:
                 raise InputError(f"{rec.where}: span [{start}, {end}) cuts an emoji or other "
                                  "character in half (UTF-16 offsets)")
             start, end = cp_start, cp_end
-        if start < 0 or start >= end:
-            raise InputError(f"{rec.where}: span [{start}, {end}) is empty or negative")
-        if end > len(rec.text):
-            raise InputError(f"{rec.where}: span end {end} is past the end of the text "
-                             f"({len(rec.text)} characters)")
+        try:
+            # The facade's own check: one rule for every way a span gets in.
+            validate.span_range(rec.text, start, end, snap=False)
+        except ValidationError as exc:
+            raise InputError(f"{rec.where}: {exc}") from None
         if span.text is not None and rec.text[start:end] != span.text:
             raise InputError(f"{rec.where}: span [{start}, {end}) should read {span.text!r} "
                              f"but the text there is {rec.text[start:end]!r}")
@@ -179,18 +247,20 @@ class BulkImport:
                                  "which the document does not have")
             ends.append(span_ids[end])
         (head, head_label), (tail, tail_label) = ends
-        rtype = self.scheme.relation(rel.type)
-        if rtype is None or head_label not in rtype.heads or tail_label not in rtype.tails:
+        problem = validate.relation_ends(self.scheme, rel.type, head_label, tail_label)
+        if problem is not None:
             self._need(rec, f"relation {rel.type} from {head_label} to {tail_label}")
             self.scheme = scheme_edit.allow_relation(self.scheme, rel.type, head_label,
                                                      tail_label)
-        rel_id = _uuid_or_new(rel.key)
-        return self._row(rel.annotator, id=rel_id, doc_id=doc_id, type=rel.type, head=head,
-                         tail=tail)
+        annotator = rel.annotator or self.annotator
+        rel_id = _uuid_or(rel.key, lambda: _name("link", head, tail, rel.type, annotator))
+        return self._row(annotator, rel.provenance, id=rel_id, doc_id=doc_id, type=rel.type,
+                         head=head, tail=tail)
 
     def _check_doc_label(self, rec: DocumentRecord, field_id: str, value: str) -> None:
-        fld = self.scheme.doc_field(field_id)
-        if fld is None or not any(c.id == value for c in fld.choices):
+        try:
+            validate.doc_field_value(self.scheme, field_id, value)
+        except ValidationError:
             self._need(rec, f"document field {field_id} = {value!r}")
             self.scheme = scheme_edit.add_doc_value(self.scheme, field_id, value)
 
@@ -199,3 +269,16 @@ class BulkImport:
             raise InputError(f"{rec.where}: unknown {what}: the scheme does not have it "
                              "(import with --add-labels to add it to the scheme)")
         self.report.scheme_additions.append(what)
+
+
+def _uuid_key(key: str | None) -> str | None:
+    if not key:
+        return None
+    try:
+        return str(uuid.UUID(str(key)))
+    except ValueError:
+        return None
+
+
+def _name(*parts: object) -> str:
+    return json.dumps(parts, ensure_ascii=False, sort_keys=True, default=str)

@@ -37,3 +37,8 @@ class InputError(AnnotatorError):
 
 class CancelledError(AnnotatorError):
     """The user cancelled a long task; what it had started was rolled back."""
+
+
+class ConcurrentEditError(AnnotatorError):
+    """Another writer changed or deleted the record after this window last saw it; the
+    action was refused so that their edit is not overwritten."""

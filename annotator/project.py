@@ -11,8 +11,7 @@ from typing import Any
 
 from annotator import validate
 from annotator.bulk_import import BulkImport, ImportReport
-from annotator.errors import NotFoundError, ValidationError
-from annotator.io.records import DocumentRecord
+from annotator.errors import ConcurrentEditError, NotFoundError, ValidationError
 from annotator.model import (
     STATUSES,
     Changes,
@@ -28,7 +27,9 @@ from annotator.model import (
     new_id,
     now_iso,
 )
+from annotator.records import DocumentRecord
 from annotator.resources import default_scheme_path
+from annotator.revisions import rev, same_content
 from annotator.scheme import Scheme, parse_scheme
 from annotator.storage import Database, open_database
 from annotator.storage import repository as repo
@@ -42,13 +43,26 @@ _UNSET: Any = object()
 class _RowChange:
     table: str
     before: repo.Row | None
-    after: repo.Row
+    after: repo.Row  # exactly as written
 
 
 @dataclass(frozen=True)
 class _Step:
     description: str
     changes: tuple[_RowChange, ...]
+
+
+_KINDS = {"documents": "document", "spans": "span", "relations": "link",
+          "doc_labels": "document label"}
+
+
+def stale_message(table: str, row: repo.Row) -> str:
+    """Why a window's copy of a record is out of date: who changed it, and when."""
+    who = row.get("updated_by") or row.get("annotator") or "another window"
+    when = str(row["updated_at"])[:19].replace("T", " ")
+    verb = "deleted" if row["deleted"] else "changed"
+    return (f"{who} {verb} this {_KINDS[table]} at {when} (UTC), after you last saw it; "
+            "the window now shows the current state")
 
 
 @dataclass
@@ -58,20 +72,42 @@ class _Tx:
     conn: Any
     now: str
     annotator: str
+    seen: dict[str, str]  # record id -> updated_at, as this project last read or wrote it
     changes: list[_RowChange] = field(default_factory=list)
     created: str | None = None
 
-    def get(self, table: str, row_id: str) -> repo.Row:
+    def get(self, table: str, row_id: str, *, mine: bool = False) -> repo.Row:
+        """A live row. With `mine`, the row this op is about to change: refused if another
+        writer changed it after this project last saw it."""
         row = repo.get_row(self.conn, table, row_id)
-        if row is None or row["deleted"]:
-            raise NotFoundError(f"no {table[:-1].replace('_', ' ')} with id {row_id}")
+        if row is None:
+            raise NotFoundError(f"no {_KINDS[table]} with id {row_id}")
+        if mine:
+            self.expect(table, row, self.seen.get(row_id))
+        if row["deleted"]:
+            raise NotFoundError(f"no {_KINDS[table]} with id {row_id}")
         return row
 
-    def put(self, table: str, row: repo.Row) -> None:
+    @staticmethod
+    def expect(table: str, row: repo.Row, updated_at: str | None) -> None:
+        if updated_at is not None and row["updated_at"] != updated_at:
+            raise ConcurrentEditError(stale_message(table, row))
+
+    def put(self, table: str, row: repo.Row) -> repo.Row:
         before = repo.get_row(self.conn, table, row["id"])
-        after = {**row, "updated_at": self.now}
+        after = {"base": "", **row, "updated_at": self.now, "updated_by": self.annotator}
+        if before is not None:
+            if same_content(table, before, after):
+                after["base"] = before["base"]
+            else:
+                # The version this edit replaces is kept, and named as this one's base, so
+                # that a merge can tell an edit of it from an edit made beside it.
+                after["base"] = rev(table, before)
+                repo.add_history(self.conn, [(table, row["id"], after["base"], before, "edit",
+                                              rev(table, after), self.now, "")])
         repo.put_row(self.conn, table, after)
         self.changes.append(_RowChange(table, before, after))
+        return after
 
     def new_row(self, table: str, **values: Any) -> repo.Row:
         row = {"id": new_id(), "annotator": self.annotator, "created_at": self.now,
@@ -89,16 +125,17 @@ class Project:
         self.annotator = annotator
         self._undo: list[_Step] = []
         self._redo: list[_Step] = []
-        stored = repo.latest_scheme(db.conn)
-        if stored is None:
+        self._seen: dict[str, str] = {}  # id -> updated_at as last read or written here
+        self._written: dict[str, str] = {}  # id -> updated_at as last written here
+        if repo.latest_scheme(db.conn) is None:
             # A new file gets the default scheme, so that the file describes itself.
             default = parse_scheme(default_scheme_path().read_text(encoding="utf-8"),
                                    str(default_scheme_path()))
             with db.write() as conn:
                 if repo.latest_scheme(conn) is None:  # another process may have won
                     repo.add_scheme(conn, default.id, default.source, now_iso())
-            stored = repo.latest_scheme(db.conn) or default.source
-        self._scheme = parse_scheme(stored, f"{db.path} (stored scheme)")
+        self._scheme_version = -1
+        self._refresh_scheme(db.conn)
 
     @classmethod
     def open(cls, path: Path | str, annotator: str | None = None) -> Project:
@@ -111,6 +148,29 @@ class Project:
     @property
     def scheme(self) -> Scheme:
         return self._scheme
+
+    def _refresh_scheme(self, conn: Any) -> bool:
+        """Read the stored scheme again if another writer changed it; True if it did."""
+        version = repo.scheme_version(conn)
+        if version == self._scheme_version:
+            return False
+        stored = repo.latest_scheme(conn)
+        assert stored is not None
+        self._scheme = parse_scheme(stored, f"{self._db.path} (stored scheme)")
+        self._scheme_version = version
+        return True
+
+    def reload_scheme(self) -> bool:
+        """Pick up a scheme that another process stored; True if it changed."""
+        return self._refresh_scheme(self._db.conn)
+
+    def _wrote(self, step: _Step) -> None:
+        for ch in step.changes:
+            self._seen[ch.after["id"]] = self._written[ch.after["id"]] = ch.after["updated_at"]
+
+    def _saw(self, rows: Iterable[repo.Row]) -> None:
+        for row in rows:
+            self._seen[row["id"]] = row["updated_at"]
 
     @property
     def database(self) -> Database:
@@ -128,15 +188,22 @@ class Project:
         row = repo.get_row(self._db.conn, "documents", doc_id)
         if row is None or row["deleted"]:
             raise NotFoundError(f"no document with id {doc_id}")
+        self._saw([row])
         return _document(row)
 
     def spans(self, doc_id: str) -> list[Span]:
-        return [_span(r) for r in repo.live_rows_of_doc(self._db.conn, "spans", doc_id)]
+        return [_span(r) for r in self._live(doc_id, "spans")]
+
+    def _live(self, doc_id: str, table: str) -> list[repo.Row]:
+        rows = repo.live_rows_of_doc(self._db.conn, table, doc_id)
+        self._saw(rows)
+        return rows
 
     def span(self, span_id: str) -> Span:
         row = repo.get_row(self._db.conn, "spans", span_id)
         if row is None or row["deleted"]:
             raise NotFoundError(f"no span with id {span_id}")
+        self._saw([row])
         return _span(row)
 
     def span_states(self, span_ids: Iterable[str]) -> dict[str, Span | None]:
@@ -144,6 +211,8 @@ class Project:
         out: dict[str, Span | None] = {}
         for span_id in span_ids:
             row = repo.get_row(self._db.conn, "spans", span_id)
+            if row:
+                self._saw([row])
             out[span_id] = _span(row) if row and not row["deleted"] else None
         return out
 
@@ -152,10 +221,10 @@ class Project:
         return DocumentSummary(**row) if row else None
 
     def relations(self, doc_id: str) -> list[Relation]:
-        return [_relation(r) for r in repo.live_rows_of_doc(self._db.conn, "relations", doc_id)]
+        return [_relation(r) for r in self._live(doc_id, "relations")]
 
     def doc_labels(self, doc_id: str) -> list[DocLabel]:
-        return [_doc_label(r) for r in repo.live_rows_of_doc(self._db.conn, "doc_labels", doc_id)]
+        return [_doc_label(r) for r in self._live(doc_id, "doc_labels")]
 
     def export_documents(self, *, statuses: list[str] | None = None,
                          annotator: str | None = None,
@@ -234,7 +303,7 @@ class Project:
                     attributes: Mapping[str, Any] = _UNSET, note: str | None = _UNSET,
                     start: int | None = None, end: int | None = None) -> Changes:
         def op(tx: _Tx) -> None:
-            row = dict(tx.get("spans", span_id))
+            row = dict(tx.get("spans", span_id, mine=True))
             if label is not _UNSET and label != row["label"]:
                 lab = validate.label(self._scheme, label)
                 validate.label_change_keeps_relations(
@@ -258,7 +327,7 @@ class Project:
 
     def delete_span(self, span_id: str) -> Changes:
         def op(tx: _Tx) -> None:
-            row = tx.get("spans", span_id)
+            row = tx.get("spans", span_id, mine=True)
             for rel in repo.live_relations_touching(tx.conn, span_id):
                 tx.put("relations", {**rel, "deleted": 1})
             tx.put("spans", {**row, "deleted": 1})
@@ -276,7 +345,7 @@ class Project:
 
     def delete_relation(self, relation_id: str) -> Changes:
         def op(tx: _Tx) -> None:
-            tx.put("relations", {**tx.get("relations", relation_id), "deleted": 1})
+            tx.put("relations", {**tx.get("relations", relation_id, mine=True), "deleted": 1})
 
         return self._run("Delete relation", op)
 
@@ -287,11 +356,13 @@ class Project:
             if value is not None:
                 validate.doc_field_value(self._scheme, field_id, value)
             row = repo.doc_label_row(tx.conn, doc_id, field_id, self.annotator)
+            if row is not None:
+                tx.expect("doc_labels", row, self._seen.get(row["id"]))
             if value is None:
                 if row and not row["deleted"]:
                     tx.put("doc_labels", {**row, "deleted": 1})
-            elif row:
-                tx.put("doc_labels", {**row, "value": value, "deleted": 0})
+            elif row and not row["deleted"]:
+                tx.put("doc_labels", {**row, "value": value})
             else:
                 tx.new_row("doc_labels", doc_id=doc_id, field=field_id, value=value)
 
@@ -302,7 +373,7 @@ class Project:
             raise ValidationError(f"unknown status {status!r}; use one of {', '.join(STATUSES)}")
 
         def op(tx: _Tx) -> None:
-            row = tx.get("documents", doc_id)
+            row = tx.get("documents", doc_id, mine=True)
             if row["status"] != status:
                 tx.put("documents", {**row, "status": status})
 
@@ -314,7 +385,7 @@ class Project:
         scheme = parse_scheme(toml, where)
         with self._db.write() as conn:
             repo.add_scheme(conn, scheme.id, toml, now_iso())
-        self._scheme = scheme
+            self._scheme, self._scheme_version = scheme, repo.scheme_version(conn)
         return Changes("Change scheme", scheme=True)
 
     def import_records(self, records: Iterable[DocumentRecord], *, annotator: str | None = None,
@@ -324,15 +395,18 @@ class Project:
         (or an exception from `progress`, such as a cancel) leaves the database as it was.
         Imports are not undo steps."""
         with self._db.write() as conn:
+            # The stored scheme, read in this transaction: never a copy another writer has
+            # grown since.
+            self._refresh_scheme(conn)
             bulk = BulkImport(conn, self._scheme, annotator or self.annotator, add_labels)
             for n, record in enumerate(records, 1):
                 bulk.add(record)
                 if progress is not None:
                     progress(n)
-            bulk.flush()
+            bulk.finish()
             if bulk.scheme is not self._scheme:
                 repo.add_scheme(conn, bulk.scheme.id, bulk.scheme.source, now_iso())
-        self._scheme = bulk.scheme
+                self._scheme, self._scheme_version = bulk.scheme, repo.scheme_version(conn)
         return bulk.report
 
     # --- undo ---------------------------------------------------------------------------
@@ -350,40 +424,54 @@ class Project:
         self._redo.clear()
 
     def undo(self) -> Changes | None:
-        if not self._undo:
-            return None
-        step = self._undo[-1]
-        with self._db.write() as conn:
-            now = now_iso()
-            for ch in reversed(step.changes):
-                # A row the step created is undone by a tombstone, so the undo can travel
-                # in a merge like any other deletion.
-                old = ch.before if ch.before is not None else {**ch.after, "deleted": 1}
-                repo.put_row(conn, ch.table, {**old, "updated_at": now})
-        self._redo.append(self._undo.pop())
-        return _changes_of(step, f"Undo {step.description}")
+        return self._replay(self._undo, self._redo, "Undo")
 
     def redo(self) -> Changes | None:
-        if not self._redo:
+        return self._replay(self._redo, self._undo, "Redo")
+
+    def _replay(self, source: list[_Step], target: list[_Step], verb: str) -> Changes | None:
+        """Write back the state before `source`'s last step, but only over rows that are
+        still exactly as that step left them. If another writer changed or deleted one
+        since, nothing is written, the step is dropped (it can never apply cleanly), and
+        the error says who changed what and when."""
+        if not source:
             return None
-        step = self._redo[-1]
-        with self._db.write() as conn:
-            now = now_iso()
-            for ch in step.changes:
-                repo.put_row(conn, ch.table, {**ch.after, "updated_at": now})
-        self._undo.append(self._redo.pop())
-        return _changes_of(step, f"Redo {step.description}")
+        step = source[-1]
+        try:
+            with self._db.write() as conn:
+                self._refresh_scheme(conn)
+                tx = _Tx(conn, now_iso(), self.annotator, self._seen)
+                for ch in reversed(step.changes):
+                    current = repo.get_row(conn, ch.table, ch.after["id"])
+                    assert current is not None  # rows are never removed, only tombstoned
+                    # Still as this project last wrote it? Otherwise another writer changed
+                    # it since, and writing the old version back would revert their edit.
+                    tx.expect(ch.table, current, self._written.get(current["id"]))
+                    # A row the step created is undone by a tombstone, so that the undo
+                    # travels in a merge like any other deletion.
+                    old = ch.before if ch.before is not None else {**ch.after, "deleted": 1}
+                    tx.put(ch.table, old)
+        except ConcurrentEditError as exc:
+            source.pop()
+            raise ConcurrentEditError(f"{verb} {step.description}: {exc}") from None
+        source.pop()
+        done = _Step(step.description, tuple(tx.changes))
+        target.append(done)
+        self._wrote(done)
+        return _changes_of(done, f"{verb} {step.description}")
 
     def _run(self, description: str, op: Callable[[_Tx], None]) -> Changes:
         with self._db.write() as conn:
-            tx = _Tx(conn, now_iso(), self.annotator)
+            scheme_changed = self._refresh_scheme(conn)
+            tx = _Tx(conn, now_iso(), self.annotator, self._seen)
             op(tx)
         step = _Step(description, tuple(tx.changes))
+        self._wrote(step)
         if step.changes:
             self._undo.append(step)
             del self._undo[:-UNDO_LIMIT]
             self._redo.clear()
-        return _changes_of(step, description, created=tx.created)
+        return _changes_of(step, description, created=tx.created, scheme=scheme_changed)
 
 
 class _GroupedRows:
@@ -401,12 +489,13 @@ class _GroupedRows:
         return out
 
 
-def _changes_of(step: _Step, description: str, created: str | None = None) -> Changes:
+def _changes_of(step: _Step, description: str, created: str | None = None,
+                scheme: bool = False) -> Changes:
     ids: dict[str, set[str]] = {t: set() for t in repo.COLUMNS}
     for ch in step.changes:
         ids[ch.table].add(ch.after["id"])
     return Changes(description, frozenset(ids["documents"]), frozenset(ids["spans"]),
-                   frozenset(ids["relations"]), frozenset(ids["doc_labels"]), created)
+                   frozenset(ids["relations"]), frozenset(ids["doc_labels"]), created, scheme)
 
 
 def _describe_update(label: Any, attributes: Any, note: Any, start: Any, end: Any) -> str:

@@ -56,6 +56,12 @@ def _with_source(scheme: Scheme) -> Scheme:
     return parse_scheme(scheme_to_toml(scheme), "extended scheme")
 
 
+def scheme_with(scheme: Scheme, labels: tuple[SpanLabel, ...],
+                relations: tuple[RelationType, ...], fields: tuple[DocField, ...]) -> Scheme:
+    return _with_source(replace(scheme, span_labels=labels, relations=relations,
+                                doc_fields=fields))
+
+
 def add_label(scheme: Scheme, label_id: str) -> Scheme:
     color = NEW_LABEL_COLORS[(len(scheme.span_labels) - 3) % len(NEW_LABEL_COLORS)]
     new = SpanLabel(label_id, label_id, label_id, color, "", ())

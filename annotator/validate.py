@@ -15,9 +15,11 @@ NOTE_LIMIT = 10_000
 def span_range(text: str, start: int, end: int, *, snap: bool) -> tuple[int, int]:
     if not isinstance(start, int) or not isinstance(end, int):
         raise ValidationError("span offsets must be whole numbers")
-    if start < 0 or end > len(text) or start >= end:
-        raise ValidationError(f"span [{start}, {end}) is not inside the text "
-                              f"({len(text)} characters) or is empty")
+    if start < 0 or start >= end:
+        raise ValidationError(f"span [{start}, {end}) is empty or negative")
+    if end > len(text):
+        raise ValidationError(f"span end {end} is past the end of the text "
+                              f"({len(text)} characters)")
     if not snap:
         return start, end
     snapped = snap_span(text, start, end)
@@ -67,15 +69,26 @@ def relation(scheme: Scheme, rel_type: str, head: Mapping[str, Any], tail: Mappi
         raise ValidationError(f"{rel_type} needs two different spans")
     if head["doc_id"] != tail["doc_id"]:
         raise ValidationError(f"{rel_type} must link spans of the same document")
-    if head["label"] not in rt.heads:
-        raise ValidationError(f"{rel_type} must start at {' or '.join(rt.heads)}, "
-                              f"not {head['label']}")
-    if tail["label"] not in rt.tails:
-        raise ValidationError(f"{rel_type} must point to {' or '.join(rt.tails)}, "
-                              f"not {tail['label']}")
+    problem = relation_ends(scheme, rel_type, head["label"], tail["label"])
+    if problem is not None:
+        raise ValidationError(problem)
     if any(r["type"] == rel_type and r["head"] == head["id"] and r["tail"] == tail["id"]
            for r in existing):
         raise ValidationError(f"these spans are already linked by {rel_type}")
+
+
+def relation_ends(scheme: Scheme, rel_type: str, head_label: str,
+                  tail_label: str) -> str | None:
+    """Why the scheme does not allow this link between these labels, or None."""
+    rt = scheme.relation(rel_type)
+    if rt is None:
+        known = ", ".join(x.id for x in scheme.relations)
+        return f"unknown relation {rel_type!r}; the scheme has {known}"
+    if head_label not in rt.heads:
+        return f"{rel_type} must start at {' or '.join(rt.heads)}, not {head_label}"
+    if tail_label not in rt.tails:
+        return f"{rel_type} must point to {' or '.join(rt.tails)}, not {tail_label}"
+    return None
 
 
 def label_change_keeps_relations(scheme: Scheme, new_label: str, span_id: str,

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from annotator.errors import InputError
 from annotator.io.encoding import read_text
-from annotator.io.records import DocumentRecord, RelationRecord, SpanRecord
 from annotator.model import ExportDoc
+from annotator.records import DocumentRecord, RelationRecord, SpanRecord
 
 
 def ann_pairs(path: Path) -> list[tuple[Path, Path]]:

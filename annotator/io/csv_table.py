@@ -13,7 +13,7 @@ from pathlib import Path
 
 from annotator.errors import InputError
 from annotator.io.encoding import open_text
-from annotator.io.records import DocumentRecord
+from annotator.records import DocumentRecord
 
 TEXT_COLUMNS = ("text", "body", "content", "article", "post", "tweet", "sentence")
 TITLE_COLUMNS = ("title", "headline")

@@ -12,8 +12,8 @@ from typing import Any
 
 from annotator.errors import InputError
 from annotator.io.jsonl import iter_json_lines
-from annotator.io.records import DocLabelRecord, DocumentRecord, RelationRecord, SpanRecord
 from annotator.model import ExportDoc
+from annotator.records import DocLabelRecord, DocumentRecord, RelationRecord, SpanRecord
 from annotator.text import Utf16Map
 
 TEXT_KEYS = ("text", "data", "column_data")

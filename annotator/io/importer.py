@@ -12,8 +12,8 @@ from annotator.bulk_import import ImportReport
 from annotator.errors import AnnotatorError, InputError
 from annotator.io import brat, csv_table, doccano, jsonl, labelstudio, txt
 from annotator.io.encoding import open_text
-from annotator.io.records import DocumentRecord
 from annotator.project import Project
+from annotator.records import DocumentRecord
 
 FORMATS = ("auto", "txt", "jsonl", "csv", "doccano", "labelstudio", "brat")
 

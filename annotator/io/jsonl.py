@@ -10,7 +10,7 @@ from typing import Any
 
 from annotator.errors import InputError
 from annotator.io.encoding import open_text
-from annotator.io.records import DocLabelRecord, DocumentRecord, RelationRecord, SpanRecord
+from annotator.records import DocLabelRecord, DocumentRecord, RelationRecord, SpanRecord
 
 KNOWN_FIELDS = frozenset(("id", "title", "source", "url", "published", "language", "text",
                           "sha256", "meta", "status", "spans", "relations", "doc_labels"))

@@ -12,8 +12,8 @@ from typing import Any
 
 from annotator.errors import InputError
 from annotator.io.encoding import read_text
-from annotator.io.records import DocLabelRecord, DocumentRecord, RelationRecord, SpanRecord
 from annotator.model import ExportDoc
+from annotator.records import DocLabelRecord, DocumentRecord, RelationRecord, SpanRecord
 
 
 def _who(annotation: dict[str, Any], kind: str) -> str | None:

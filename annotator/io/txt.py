@@ -7,8 +7,8 @@ from pathlib import Path
 
 from annotator.errors import InputError
 from annotator.io.encoding import read_text
-from annotator.io.records import DocumentRecord
 from annotator.io.scraped import parse_scraped
+from annotator.records import DocumentRecord
 from annotator.text import clean_text
 
 

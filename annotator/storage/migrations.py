@@ -80,6 +80,48 @@ def initial(db: SqliteUtilsDatabase) -> None:
         db.execute(sql)
 
 
+
+@migrations(name="0002_merge_history")
+def merge_history(db: SqliteUtilsDatabase) -> None:
+    """Records carry the revision they were edited from (`base`) and who last changed them
+    (`updated_by`, for "changed by … at …" when a window's copy is stale). Superseded
+    versions are kept in `history`, so that a merge knows what each side has seen and a
+    losing version can be restored. A deleted document label no longer blocks its field."""
+    statements = [
+        *(f"ALTER TABLE {t} ADD COLUMN {c} TEXT NOT NULL DEFAULT ''"
+          for t in ("documents", "spans", "relations") for c in ("base", "updated_by")),
+        f"""CREATE TABLE doc_labels_new (
+            id TEXT PRIMARY KEY,
+            doc_id TEXT NOT NULL REFERENCES documents(id),
+            field TEXT NOT NULL,
+            value TEXT NOT NULL,
+            {_PROVENANCE},
+            base TEXT NOT NULL DEFAULT '',
+            updated_by TEXT NOT NULL DEFAULT '')""",
+        "INSERT INTO doc_labels_new (id, doc_id, field, value, annotator, created_at, "
+        "updated_at, deleted) SELECT id, doc_id, field, value, annotator, created_at, "
+        "updated_at, deleted FROM doc_labels",
+        "DROP TABLE doc_labels",
+        "ALTER TABLE doc_labels_new RENAME TO doc_labels",
+        "CREATE INDEX doc_labels_by_doc ON doc_labels(doc_id, deleted)",
+        "CREATE UNIQUE INDEX doc_labels_one_live ON doc_labels(doc_id, field, annotator) "
+        "WHERE deleted = 0",
+        """CREATE TABLE history (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            tbl TEXT NOT NULL,
+            record_id TEXT NOT NULL,
+            rev TEXT NOT NULL,
+            row TEXT NOT NULL,
+            reason TEXT NOT NULL CHECK (reason IN ('edit', 'merge', 'conflict')),
+            replaced_by TEXT NOT NULL,
+            recorded_at TEXT NOT NULL,
+            source TEXT NOT NULL DEFAULT '')""",
+        "CREATE INDEX history_by_record ON history(record_id)",
+    ]
+    for sql in statements:
+        db.execute(sql)
+
+
 def known_names() -> list[str]:
     # pending() on an empty in-memory database lists every migration, in order.
     return [m.name for m in migrations.pending(SqliteUtilsDatabase(memory=True))]

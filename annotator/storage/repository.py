@@ -14,17 +14,19 @@ from typing import Any
 
 Row = dict[str, Any]
 
+# Each table's columns: the model's fields in order, then what the model does not carry.
+_TRACKING = ("deleted", "base", "updated_by")
 COLUMNS: dict[str, tuple[str, ...]] = {
     "documents": ("id", "sha256", "text", "title", "source", "url", "published", "language",
-                  "meta", "status", "annotator", "created_at", "updated_at", "deleted"),
+                  "meta", "status", "annotator", "created_at", "updated_at", *_TRACKING),
     "spans": ("id", "doc_id", "start", "end", "label", "attributes", "note", "annotator",
-              "created_at", "updated_at", "deleted"),
+              "created_at", "updated_at", *_TRACKING),
     "relations": ("id", "doc_id", "type", "head", "tail", "annotator", "created_at",
-                  "updated_at", "deleted"),
+                  "updated_at", *_TRACKING),
     "doc_labels": ("id", "doc_id", "field", "value", "annotator", "created_at", "updated_at",
-                   "deleted"),
+                   *_TRACKING),
 }
-_JSON_COLUMNS = {"meta", "attributes"}
+JSON_COLUMNS = frozenset(("meta", "attributes"))
 
 
 def _quoted(columns: Iterable[str], prefix: str = "") -> str:
@@ -32,7 +34,7 @@ def _quoted(columns: Iterable[str], prefix: str = "") -> str:
 
 
 def _encode(row: Row) -> Row:
-    return {k: json.dumps(v, ensure_ascii=False, sort_keys=True) if k in _JSON_COLUMNS else v
+    return {k: json.dumps(v, ensure_ascii=False, sort_keys=True) if k in JSON_COLUMNS else v
             for k, v in row.items()}
 
 
@@ -55,7 +57,7 @@ def _json_reader() -> Callable[[str], Any]:
 def _decoder(cursor: sqlite3.Cursor) -> Callable[[tuple[Any, ...]], Row]:
     """Rows of one query as dicts (JSON columns parsed); the names are looked up once."""
     names = [d[0] for d in cursor.description]
-    json_keys = [k for k in names if k in _JSON_COLUMNS]
+    json_keys = [k for k in names if k in JSON_COLUMNS]
     read = _json_reader()
 
     def decode(values: tuple[Any, ...]) -> Row:
@@ -77,9 +79,10 @@ def get_row(conn: sqlite3.Connection, table: str, row_id: str) -> Row | None:
     return rows[0] if rows else None
 
 
-def _insert(table: str) -> str:
+def _insert(table: str, into: str | None = None) -> str:
     cols = COLUMNS[table]
-    return f"INSERT INTO {table} ({_quoted(cols)}) VALUES ({', '.join('?' * len(cols))})"
+    return (f"INSERT INTO {into or table} ({_quoted(cols)}) "
+            f"VALUES ({', '.join('?' * len(cols))})")
 
 
 def _values(table: str, row: Row) -> list[Any]:
@@ -94,9 +97,11 @@ def put_row(conn: sqlite3.Connection, table: str, row: Row) -> None:
                  _values(table, row))
 
 
-def put_rows(conn: sqlite3.Connection, table: str, rows: Iterable[Row]) -> None:
-    """Bulk insert of new rows (import); fails on an existing id."""
-    conn.executemany(_insert(table), (_values(table, r) for r in rows))
+def put_rows(conn: sqlite3.Connection, table: str, rows: Iterable[Row],
+             into: str | None = None) -> None:
+    """Bulk insert of new rows (import); fails on an existing id. `into` names another
+    table of the same shape (the temporary tables of records waiting to be merged)."""
+    conn.executemany(_insert(table, into), (_values(table, r) for r in rows))
 
 
 # --- queries ---------------------------------------------------------------------------
@@ -123,10 +128,22 @@ def live_span_exists(conn: sqlite3.Connection, doc_id: str, start: int, end: int
 
 def doc_label_row(conn: sqlite3.Connection, doc_id: str, field: str,
                   annotator: str) -> Row | None:
+    """The annotator's label of this field: the live one, else the last deleted one."""
     rows = _rows(conn, f"SELECT {_quoted(COLUMNS['doc_labels'])} FROM doc_labels "
-                       "WHERE doc_id = ? AND field = ? AND annotator = ?",
-                 [doc_id, field, annotator])
+                       "WHERE doc_id = ? AND field = ? AND annotator = ? "
+                       "ORDER BY deleted, updated_at DESC LIMIT 1", [doc_id, field, annotator])
     return rows[0] if rows else None
+
+
+def existing_ids(conn: sqlite3.Connection, ids: list[str]) -> dict[str, str]:
+    """Which of these document ids the database holds, with their text's sha256."""
+    found: dict[str, str] = {}
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        found.update(conn.execute(
+            f"SELECT id, sha256 FROM documents WHERE id IN ({', '.join('?' * len(chunk))})",
+            chunk).fetchall())
+    return found
 
 
 def existing_shas(conn: sqlite3.Connection, shas: list[str]) -> set[str]:
@@ -166,6 +183,57 @@ def document_summary(conn: sqlite3.Connection, doc_id: str) -> Row | None:
 def latest_scheme(conn: sqlite3.Connection) -> str | None:
     row = conn.execute("SELECT toml FROM schemes ORDER BY version DESC LIMIT 1").fetchone()
     return row[0] if row else None
+
+
+def scheme_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("SELECT coalesce(max(version), 0) FROM schemes").fetchone()[0])
+
+
+# --- history: superseded versions of records ------------------------------------------
+
+HistoryEntry = tuple[str, str, str, Row, str, str, str, str]
+"""(table, record id, rev, row, reason, replaced_by, recorded_at, source)"""
+
+
+def add_history(conn: sqlite3.Connection, entries: Iterable[HistoryEntry]) -> None:
+    conn.executemany(
+        "INSERT INTO history (tbl, record_id, rev, row, reason, replaced_by, recorded_at, "
+        "source) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        ((t, i, r, json.dumps(row, ensure_ascii=False, sort_keys=True), reason, by, at, src)
+         for t, i, r, row, reason, by, at, src in entries))
+
+
+def history_revs(conn: sqlite3.Connection, record_id: str,
+                 schema: str = "main") -> dict[str, str]:
+    """Every revision of the record this file has seen and replaced, with the reason."""
+    return dict(conn.execute(f"SELECT rev, reason FROM {schema}.history WHERE record_id = ?",
+                             [record_id]).fetchall())
+
+
+def history_of(conn: sqlite3.Connection, record_id: str) -> list[Row]:
+    cur = conn.execute("SELECT seq, tbl, rev, row, reason, replaced_by, recorded_at, source "
+                       "FROM history WHERE record_id = ? ORDER BY seq", [record_id])
+    names = [d[0] for d in cur.description]
+    return [{**dict(zip(names, r, strict=True)), "row": json.loads(r[3])} for r in cur]
+
+
+def conflicts(conn: sqlite3.Connection, limit: int = 1000) -> list[Row]:
+    """The losing versions of merge conflicts, newest first."""
+    cur = conn.execute("SELECT seq, tbl, record_id, rev, row, replaced_by, recorded_at, source "
+                       "FROM history WHERE reason = 'conflict' ORDER BY seq DESC LIMIT ?",
+                       [limit])
+    names = [d[0] for d in cur.description]
+    return [{**dict(zip(names, r, strict=True)), "row": json.loads(r[4])} for r in cur]
+
+
+def history_entry(conn: sqlite3.Connection, seq: int) -> Row | None:
+    cur = conn.execute("SELECT seq, tbl, record_id, rev, row, reason FROM history "
+                       "WHERE seq = ?", [seq])
+    r = cur.fetchone()
+    if r is None:
+        return None
+    return {"seq": r[0], "tbl": r[1], "record_id": r[2], "rev": r[3],
+            "row": json.loads(r[4]), "reason": r[5]}
 
 
 def add_scheme(conn: sqlite3.Connection, scheme_id: str, toml: str, created_at: str) -> None:
@@ -225,7 +293,7 @@ def iter_export_rows(conn: sqlite3.Connection, table: str, doc_where: str, ann_w
         f"SELECT {_quoted(cols, 'x.')} FROM documents d "
         f"CROSS JOIN {table} x ON x.doc_id = d.id WHERE {doc_where} AND {ann_where} {extra} "
         f"ORDER BY d.rowid, {order}", params)
-    json_at = [i for i, c in enumerate(cols) if c in _JSON_COLUMNS]
+    json_at = [i for i, c in enumerate(cols) if c in JSON_COLUMNS]
     if not json_at:
         yield from cur
         return

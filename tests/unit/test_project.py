@@ -74,9 +74,9 @@ def test_offsets_survive_emoji_and_zwj_sequences(project: Project) -> None:
 
 
 @pytest.mark.parametrize("start, end, label, attrs, message", [
-    (-1, 3, "ACTOR", {}, "not inside"),
-    (5, 5, "ACTOR", {}, "not inside"),
-    (10, 100000, "ACTOR", {}, "not inside"),
+    (-1, 3, "ACTOR", {}, "empty or negative"),
+    (5, 5, "ACTOR", {}, "empty or negative"),
+    (10, 100000, "ACTOR", {}, "past the end of the text"),
     (0, 3, "PERSON", {}, "unknown label 'PERSON'"),
     (0, 3, "ACTOR", {"type": "alien"}, "'alien' is not a choice of ACTOR.type"),
     (0, 3, "ACTOR", {"value": "neutral"}, "ACTOR has no attribute 'value'"),

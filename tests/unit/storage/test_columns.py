@@ -10,5 +10,6 @@ from annotator.storage.repository import COLUMNS
 
 def test_row_tuples_line_up_with_the_model_fields() -> None:
     for model, table in ((Span, "spans"), (Relation, "relations"), (DocLabel, "doc_labels")):
-        assert [f.name for f in fields(model)] == list(COLUMNS[table][:-1])
-        assert COLUMNS[table][-1] == "deleted"
+        n = len(fields(model))
+        assert [f.name for f in fields(model)] == list(COLUMNS[table][:n])
+        assert COLUMNS[table][n:] == ("deleted", "base", "updated_by")

@@ -1,9 +1,23 @@
-"""Plain records that importers produce and exporters consume: no ids required, no Qt."""
+"""Plain records that importers produce and exporters consume: no ids required, no Qt.
+
+Provenance (`Provenance`) is optional: a file of this tool's own carries it, so that a
+colleague's labels keep their author, their times and the revision they were edited from;
+other formats leave it empty and the import fills it in.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
+
+
+@dataclass
+class Provenance:
+    created_at: str | None = None
+    updated_at: str | None = None
+    updated_by: str | None = None
+    base: str = ""  # the revision this version was edited from
+    deleted: bool = False  # a tombstone: the record was deleted
 
 
 @dataclass
@@ -16,6 +30,7 @@ class SpanRecord:
     annotator: str | None = None
     key: str | None = None  # the span's id in the file, for relations and round trips
     text: str | None = None  # the text the file says the span covers, checked on import
+    provenance: Provenance = field(default_factory=Provenance)
 
 
 @dataclass
@@ -25,6 +40,7 @@ class RelationRecord:
     tail: str
     annotator: str | None = None
     key: str | None = None
+    provenance: Provenance = field(default_factory=Provenance)
 
 
 @dataclass
@@ -32,6 +48,8 @@ class DocLabelRecord:
     field: str
     value: str
     annotator: str | None = None
+    key: str | None = None
+    provenance: Provenance = field(default_factory=Provenance)
 
 
 @dataclass
@@ -50,3 +68,5 @@ class DocumentRecord:
     relations: list[RelationRecord] = field(default_factory=list)
     doc_labels: list[DocLabelRecord] = field(default_factory=list)
     offsets: str = "codepoints"  # or "utf16": how the file counts span offsets
+    annotator: str | None = None
+    provenance: Provenance = field(default_factory=Provenance)

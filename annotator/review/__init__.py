@@ -1,0 +1,1 @@
+"""Bringing in colleagues' work: merging databases and files record by record."""

@@ -1,0 +1,80 @@
+"""What a merge did: counts of each kind of record, and a line for everything not taken."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+KINDS = ("documents", "spans", "relations", "doc_labels")
+
+
+@dataclass
+class KindCounts:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    conflicts: int = 0
+
+
+@dataclass
+class Conflict:
+    """The same record edited on both sides: which version was kept, which one lost (the
+    loser stays in the record's history and can be restored)."""
+
+    kind: str
+    id: str
+    document: str
+    kept: dict[str, Any]
+    lost: dict[str, Any]
+    decided: str  # "here", or the file where it was decided earlier
+
+    def line(self) -> str:
+        kept_by = self.kept.get("updated_by") or self.kept.get("annotator")
+        lost_by = self.lost.get("updated_by") or self.lost.get("annotator")
+        return (f"{self.kind[:-1].replace('_', ' ')} {self.id} in document {self.document}: "
+                f"kept the version of {kept_by} ({self.kept['updated_at'][:19]}), "
+                f"the version of {lost_by} ({self.lost['updated_at'][:19]}) is in its history")
+
+
+@dataclass
+class MergeReport:
+    source: str
+    counts: dict[str, KindCounts] = field(
+        default_factory=lambda: {k: KindCounts() for k in KINDS})
+    conflicts: list[Conflict] = field(default_factory=list)
+    document_conflicts: list[str] = field(default_factory=list)
+    removed_links: list[str] = field(default_factory=list)
+    scheme_additions: list[str] = field(default_factory=list)
+    scheme_conflicts: list[str] = field(default_factory=list)
+
+    def add(self, other: MergeReport) -> None:
+        for kind in KINDS:
+            mine, theirs = self.counts[kind], other.counts[kind]
+            for name in ("added", "updated", "unchanged", "conflicts"):
+                setattr(mine, name, getattr(mine, name) + getattr(theirs, name))
+        self.conflicts += other.conflicts
+        self.document_conflicts += other.document_conflicts
+        self.removed_links += other.removed_links
+        self.scheme_additions += other.scheme_additions
+        self.scheme_conflicts += other.scheme_conflicts
+
+    @property
+    def changed(self) -> bool:
+        return any(c.added or c.updated for c in self.counts.values()) \
+            or bool(self.scheme_additions or self.removed_links)
+
+    def lines(self) -> list[str]:
+        """The report for a person: one line of counts per kind, then every exception."""
+        names = {"documents": "documents", "spans": "spans", "relations": "links",
+                 "doc_labels": "document labels"}
+        out = [f"{names[k]}: {c.added} added, {c.updated} updated, {c.unchanged} unchanged, "
+               f"{c.conflicts} conflicts" for k, c in self.counts.items()]
+        out += [f"conflict: {c.line()}" for c in self.conflicts]
+        out += [f"not merged: {x}" for x in self.document_conflicts]
+        out += [f"link removed: {x}" for x in self.removed_links]
+        out += [f"added to the scheme: {x}" for x in self.scheme_additions]
+        out += [f"scheme differs: {x}" for x in self.scheme_conflicts]
+        return out
+
+    def as_json(self) -> dict[str, Any]:
+        return asdict(self)

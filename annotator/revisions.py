@@ -1,0 +1,36 @@
+"""Revisions: what a record's content is, as a short hash, so that two copies of a record
+can be compared, and the versions each side has seen can be told apart in a merge."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from typing import Any
+
+# What a record says. Not its id, not its document (a record never moves), not its times
+# (the same edit made twice is the same content), not `base` (where it came from).
+CONTENT: dict[str, tuple[str, ...]] = {
+    "documents": ("title", "source", "url", "published", "language", "meta", "status",
+                  "annotator", "deleted"),
+    "spans": ("start", "end", "label", "attributes", "note", "annotator", "deleted"),
+    "relations": ("type", "head", "tail", "annotator", "deleted"),
+    "doc_labels": ("field", "value", "annotator", "deleted"),
+}
+
+
+def rev(table: str, row: Mapping[str, Any]) -> str:
+    """The revision of a row: a hash of its content fields (JSON fields as parsed)."""
+    values = [row[f] for f in CONTENT[table]]
+    blob = json.dumps(values, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(f"{table}\x1f{blob}".encode()).hexdigest()[:24]
+
+
+def same_content(table: str, a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    return all(a[f] == b[f] for f in CONTENT[table])
+
+
+def later(table: str, a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    """Whether `a` is the later edit. Ties of time are broken by revision, so that every
+    copy of a database decides the same way and two merged copies converge."""
+    return (a["updated_at"], rev(table, a)) > (b["updated_at"], rev(table, b))
