@@ -152,6 +152,37 @@ def import_(ctx: click.Context, paths: tuple[Path, ...], db_path: Path | None, f
         click.echo(f"added to the scheme: {', '.join(sorted(set(report.scheme_additions)))}")
 
 
+@main.command()
+@click.argument("other", type=click.Path(exists=False, path_type=Path))
+@DB_OPTION
+@click.option("--json", "as_json", is_flag=True, help="Print the report as one JSON document.")
+@click.pass_context
+def merge(ctx: click.Context, other: Path, db_path: Path | None, as_json: bool) -> None:
+    """Merge a colleague's work: their database, or their native JSONL export.
+
+    Documents match by id, else by text; every label, link, document label and status
+    matches by its id and keeps its author and times. Merging the same file twice changes
+    nothing; deletions travel; where both sides edited the same record the later edit
+    wins and the report lists the conflict (the other version stays in the record's
+    history). OTHER is only read. All or nothing.
+
+    \b
+    Example:
+        annotator merge ~/exchange/salma.db --db team.db
+        annotator merge salma-export.jsonl --json
+    """
+    from annotator.io.merging import merge_path
+
+    report = _run(ctx, db_path, "merged", lambda project, tick: merge_path(project, other,
+                                                                             progress=tick))
+    if as_json:
+        click.echo(json.dumps(report.as_json(), ensure_ascii=False))
+        return
+    click.echo(f"merged {other}")
+    for line in report.lines():
+        click.echo(f"  {line}")
+
+
 def _split(value: str | None) -> tuple[float, float, float] | None:
     if value is None:
         return None

@@ -130,6 +130,11 @@ class ExportDoc:
     spans: list[Span]
     relations: list[Relation]
     doc_labels: list[DocLabel]
+    # For this tool's own format: deleted records (so deletions travel to colleagues), and
+    # each record's base revision and last editor where they are set.
+    tombstones: Mapping[str, list[Span] | list[Relation] | list[DocLabel]] = \
+        field(default_factory=dict)
+    tracking: Mapping[str, tuple[str, str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -4,14 +4,15 @@ changed, and can be undone and redone."""
 from __future__ import annotations
 
 import getpass
+import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
 from annotator import validate
 from annotator.bulk_import import BulkImport, ImportReport
-from annotator.errors import ConcurrentEditError, NotFoundError, ValidationError
+from annotator.errors import ConcurrentEditError, InputError, NotFoundError, ValidationError
 from annotator.model import (
     STATUSES,
     Changes,
@@ -29,9 +30,12 @@ from annotator.model import (
 )
 from annotator.records import DocumentRecord
 from annotator.resources import default_scheme_path
+from annotator.review.merge import merge_source
+from annotator.review.report import MergeReport
+from annotator.review.scheme_merge import merge_schemes
 from annotator.revisions import rev, same_content
 from annotator.scheme import Scheme, parse_scheme
-from annotator.storage import Database, open_database
+from annotator.storage import Database, copy_for_reading, merge_store, open_database
 from annotator.storage import repository as repo
 from annotator.text import clean_text
 
@@ -228,27 +232,26 @@ class Project:
 
     def export_documents(self, *, statuses: list[str] | None = None,
                          annotator: str | None = None,
-                         labels: list[str] | None = None) -> Iterator[ExportDoc]:
+                         labels: list[str] | None = None,
+                         with_deleted: bool = False) -> Iterator[ExportDoc]:
         """Documents in import order with their live annotations, streamed (a million
-        spans never sit in memory at once), from one consistent snapshot of the file."""
-        doc_where, ann_where, doc_params, ann_params = repo.export_filters(statuses, annotator)
+        spans never sit in memory at once), from one consistent snapshot of the file.
+        `with_deleted` adds the tombstones and each record's revision tracking."""
+        doc_where, ann_where, doc_params, ann_params = repo.export_filters(
+            statuses, annotator, with_deleted)
         with self._db.snapshot() as conn:
             groups = {table: _GroupedRows(repo.iter_export_rows(conn, table, doc_where, ann_where,
                                                              doc_params + ann_params))
                       for table in ("spans", "relations", "doc_labels")}
             for row in repo.iter_export_documents(conn, doc_where, doc_params):
                 doc_id = row["id"]
-                # Tuples in repo.COLUMNS order: the model's fields, then `deleted`, which
-                # from_values ignores.
-                spans = [from_values(Span, t) for t in groups["spans"].take(doc_id)]
+                rows = {t: g.take(doc_id) for t, g in groups.items()}
                 if labels is not None:
-                    spans = [s for s in spans if s.label in labels]
-                kept = {s.id for s in spans}
-                relations = [from_values(Relation, t) for t in groups["relations"].take(doc_id)
-                             if t[3] in kept and t[4] in kept]
-                doc_labels = [from_values(DocLabel, t) for t in groups["doc_labels"].take(doc_id)]
-                yield ExportDoc(_document(row), spans, relations, doc_labels)
-
+                    rows["spans"] = [t for t in rows["spans"] if t[4] in labels]  # 4: label
+                    kept = {t[0] for t in rows["spans"]}
+                    rows["relations"] = [t for t in rows["relations"]
+                                         if t[3] in kept and t[4] in kept]  # head, tail
+                yield _export_doc(_document(row), rows, row if with_deleted else None)
     def annotators(self) -> list[str]:
         return repo.annotators(self._db.conn)
 
@@ -409,6 +412,31 @@ class Project:
                 self._scheme, self._scheme_version = bulk.scheme, repo.scheme_version(conn)
         return bulk.report
 
+    def merge_database(self, other: Path | str) -> MergeReport:
+        """Merge another annotator database into this one, all or nothing. The other file
+        is only read (through a private copy, upgraded there if it is older)."""
+        other = Path(other)
+        if other.resolve() == self.path.resolve():
+            raise InputError(f"{other}: is this database itself; nothing to merge")
+        with tempfile.TemporaryDirectory(prefix="annotator-merge-") as folder:
+            copy = copy_for_reading(other, Path(folder))
+            with self._db.attached(copy, "other"):
+                with self._db.write() as conn:
+                    self._refresh_scheme(conn)
+                    theirs = merge_store.latest_scheme_of(conn)
+                    schemes = merge_schemes(self._scheme, parse_scheme(
+                        theirs, f"{other} (stored scheme)")) if theirs else None
+                    if schemes is not None and schemes.scheme is not self._scheme:
+                        repo.add_scheme(conn, schemes.scheme.id, schemes.scheme.source,
+                                        now_iso())
+                    report = merge_source(conn, merge_store.Source.attached(str(other)),
+                                          now_iso())
+                    if schemes is not None:
+                        report.scheme_additions += schemes.additions
+                        report.scheme_conflicts += schemes.conflicts
+        self._refresh_scheme(self._db.conn)
+        return report
+
     # --- undo ---------------------------------------------------------------------------
 
     @property
@@ -487,6 +515,30 @@ class _GroupedRows:
             out.append(self._next)
             self._next = next(self._rows, None)
         return out
+
+
+_MODELS: dict[str, Any] = {"spans": Span, "relations": Relation, "doc_labels": DocLabel}
+_TRACKED_AT = {t: len(fields(m)) for t, m in _MODELS.items()}  # where `deleted` is
+
+
+def _export_doc(document: Document, rows: dict[str, list[tuple[Any, ...]]],
+                doc_row: repo.Row | None) -> ExportDoc:
+    """Tuples in repo.COLUMNS order: the model's fields, then deleted, base, updated_by
+    (from_values ignores what follows the model's fields)."""
+    live: dict[str, list[Any]] = {}
+    dead: dict[str, list[Any]] = {}
+    tracking: dict[str, tuple[str, str]] = {}
+    for table, tuples in rows.items():
+        at, model = _TRACKED_AT[table], _MODELS[table]
+        live[table] = [from_values(model, t) for t in tuples if not t[at]]
+        if doc_row is None:
+            continue
+        dead[table] = [from_values(model, t) for t in tuples if t[at]]
+        tracking.update((t[0], (t[at + 1], t[at + 2])) for t in tuples if t[at + 1] or t[at + 2])
+    if doc_row is not None and (doc_row["base"] or doc_row["updated_by"]):
+        tracking[document.id] = (doc_row["base"], doc_row["updated_by"])
+    return ExportDoc(document, live["spans"], live["relations"], live["doc_labels"],
+                     {t: x for t, x in dead.items() if x}, tracking)
 
 
 def _changes_of(step: _Step, description: str, created: str | None = None,

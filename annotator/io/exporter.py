@@ -115,7 +115,8 @@ def export(project: Project, options: ExportOptions,
             return writers[name]
 
         for ed in project.export_documents(statuses=options.statuses,
-                                           annotator=options.annotator, labels=options.labels):
+                                           annotator=options.annotator, labels=options.labels,
+                                           with_deleted=options.format == "jsonl"):
             check(ed)
             name = split_of(ed.document.id, options.seed, options.split) if options.split \
                 else "all"

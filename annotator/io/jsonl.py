@@ -10,10 +10,18 @@ from typing import Any
 
 from annotator.errors import InputError
 from annotator.io.encoding import open_text
-from annotator.records import DocLabelRecord, DocumentRecord, RelationRecord, SpanRecord
+from annotator.records import (
+    DocLabelRecord,
+    DocumentRecord,
+    Provenance,
+    RelationRecord,
+    SpanRecord,
+)
 
 KNOWN_FIELDS = frozenset(("id", "title", "source", "url", "published", "language", "text",
-                          "sha256", "meta", "status", "spans", "relations", "doc_labels"))
+                          "sha256", "meta", "status", "spans", "relations", "doc_labels",
+                          "annotator", "created_at", "updated_at", "base", "updated_by",
+                          "deleted"))
 
 
 def iter_json_lines(path: Path, encoding: str = "auto") -> Iterator[tuple[str, dict[str, Any]]]:
@@ -48,6 +56,11 @@ def _opt(obj: dict[str, Any], key: str) -> str | None:
     return None if value is None else str(value)
 
 
+def _provenance(obj: dict[str, Any], deleted: bool = False) -> Provenance:
+    return Provenance(_opt(obj, "created_at"), _opt(obj, "updated_at"), _opt(obj, "updated_by"),
+                      str(obj.get("base") or ""), deleted)
+
+
 def record_from_json(obj: dict[str, Any], where: str) -> DocumentRecord:
     text = _text(obj, "text", where)
     meta = obj.get("meta") if isinstance(obj.get("meta"), dict) else {}
@@ -56,7 +69,19 @@ def record_from_json(obj: dict[str, Any], where: str) -> DocumentRecord:
                          source=str(obj.get("source") or ""), url=_opt(obj, "url"),
                          published=_opt(obj, "published"),
                          language=str(obj.get("language") or ""), meta=meta,
-                         status=_opt(obj, "status"), key=_opt(obj, "id"))
+                         status=_opt(obj, "status"), key=_opt(obj, "id"),
+                         annotator=_opt(obj, "annotator"), provenance=_provenance(obj))
+    deleted = obj.get("deleted") or {}
+    if not isinstance(deleted, dict):
+        raise InputError(f"{where}: 'deleted' must be an object of spans, relations and "
+                         "doc_labels")
+    for dead, source in ((False, obj), (True, deleted)):
+        _read_annotations(rec, source, where, dead)
+    return rec
+
+
+def _read_annotations(rec: DocumentRecord, obj: dict[str, Any], where: str,
+                      dead: bool) -> None:
     for span in _list(obj, "spans", where):
         if not isinstance(span, dict) or "start" not in span or "end" not in span \
                 or not isinstance(span.get("label"), str):
@@ -66,19 +91,21 @@ def record_from_json(obj: dict[str, Any], where: str) -> DocumentRecord:
             raise InputError(f"{where}: span attributes must be an object")
         rec.spans.append(SpanRecord(span["start"], span["end"], span["label"], attrs,
                                     _opt(span, "note"), _opt(span, "annotator"),
-                                    _opt(span, "id"), _opt(span, "text")))
+                                    _opt(span, "id"), _opt(span, "text"),
+                                    _provenance(span, dead)))
     for rel in _list(obj, "relations", where):
         if not isinstance(rel, dict) or not all(isinstance(rel.get(k), str)
                                                 for k in ("type", "head", "tail")):
             raise InputError(f"{where}: each relation needs type, head and tail")
         rec.relations.append(RelationRecord(rel["type"], rel["head"], rel["tail"],
-                                            _opt(rel, "annotator"), _opt(rel, "id")))
+                                            _opt(rel, "annotator"), _opt(rel, "id"),
+                                            _provenance(rel, dead)))
     for lab in _list(obj, "doc_labels", where):
         if not isinstance(lab, dict) or not all(isinstance(lab.get(k), str)
                                                 for k in ("field", "value")):
             raise InputError(f"{where}: each document label needs field and value")
-        rec.doc_labels.append(DocLabelRecord(lab["field"], lab["value"], _opt(lab, "annotator")))
-    return rec
+        rec.doc_labels.append(DocLabelRecord(lab["field"], lab["value"], _opt(lab, "annotator"),
+                                             _opt(lab, "id"), _provenance(lab, dead)))
 
 
 def _list(obj: dict[str, Any], key: str, where: str) -> list[Any]:

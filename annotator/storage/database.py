@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import stat
 from collections.abc import Iterator
@@ -72,6 +73,15 @@ class Database:
             if self.conn.in_transaction:
                 self.conn.execute("COMMIT")
 
+    @contextmanager
+    def attached(self, path: Path, schema: str) -> Iterator[None]:
+        """Another database file attached read-only under `schema`, for one merge."""
+        self.conn.execute(f"ATTACH DATABASE ? AS {schema}", [path.resolve().as_uri() + "?mode=ro"])
+        try:
+            yield
+        finally:
+            self.conn.execute(f"DETACH DATABASE {schema}")
+
     def schema_version(self) -> int:
         return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
 
@@ -137,6 +147,45 @@ def _check_contents(path: Path) -> None:
             f"this version knows up to {schema.current_version()}); update the app")
 
 
+def copy_for_reading(path: Path, folder: Path) -> Path:
+    """A private copy of another annotator database, upgraded to the current schema, to
+    read a colleague's work from. The original is only read: a file nobody has open (no
+    `-wal` beside it) is copied byte for byte, so that SQLite never creates anything
+    beside it; one that is open elsewhere is read through a read-only connection."""
+    if not path.exists():
+        raise DatabaseOpenError(f"{path}: no such file")
+    if path.is_dir():
+        raise DatabaseOpenError(f"{path}: is a folder, not a database file")
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(len(_SQLITE_HEADER))
+    except OSError as exc:
+        raise DatabaseOpenError(f"{path}: cannot be read ({exc.strerror})") from None
+    if header != _SQLITE_HEADER:
+        raise DatabaseOpenError(f"{path}: not an annotator database (not an SQLite file)")
+    _check_contents(path)
+    copy = folder / "other.db"
+    try:
+        if Path(f"{path}-wal").exists():
+            source = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True,
+                                     timeout=BUSY_TIMEOUT_S)
+            target = sqlite3.connect(copy)
+            try:
+                source.backup(target)
+            finally:
+                target.close()
+                source.close()
+        else:
+            shutil.copyfile(path, copy)
+    except sqlite3.Error as exc:
+        err = known_error(exc, path)
+        raise DatabaseOpenError(str(err) if err else f"{path}: cannot be read: {exc}") from None
+    except OSError as exc:
+        raise DatabaseOpenError(f"{path}: cannot be copied to read ({exc.strerror})") from None
+    open_database(copy).close()  # brings an older schema up to date, in the copy only
+    return copy
+
+
 def open_database(path: Path | str, *, stop_before: str | None = None) -> Database:
     """Open or create an annotator database, upgrading its schema if it is older.
 
@@ -168,6 +217,9 @@ def open_database(path: Path | str, *, stop_before: str | None = None) -> Databa
 
 def _migrate(db: Database, stop_before: str | None) -> None:
     utils_db = SqliteUtilsDatabase(db.conn, recursive_triggers=False, execute_plugins=False)
+    if not schema.migrations.pending(utils_db) and db.schema_version() > 0:
+        # Up to date: opening takes no lock, so readers never wait for a long writer.
+        return
     with db.write() as conn:
         if schema.migrations.pending(utils_db):
             # Inside our BEGIN IMMEDIATE, sqlite-utils nests each migration in a savepoint,

@@ -43,19 +43,6 @@ class Source:
         return cls(name, {t: f"temp.incoming_{t}" for t in TABLES}, None)
 
 
-def attach_readonly(conn: sqlite3.Connection, uri: str, schema: str = "other") -> None:
-    conn.execute("ATTACH DATABASE ? AS " + schema, [uri])
-
-
-def detach(conn: sqlite3.Connection, schema: str = "other") -> None:
-    conn.execute("DETACH DATABASE " + schema)
-
-
-def attached_tables(conn: sqlite3.Connection, schema: str = "other") -> set[str]:
-    return {r[0] for r in conn.execute(f"SELECT name FROM {schema}.sqlite_master "
-                                       "WHERE type = 'table'")}
-
-
 def latest_scheme_of(conn: sqlite3.Connection, schema: str = "other") -> str | None:
     row = conn.execute(f"SELECT toml FROM {schema}.schemes ORDER BY version DESC "
                        "LIMIT 1").fetchone()

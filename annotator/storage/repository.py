@@ -255,14 +255,14 @@ def counts(conn: sqlite3.Connection) -> dict[str, int]:
 # --- export: documents in import order (rowid), each table's rows grouped by document
 
 
-def export_filters(statuses: list[str] | None,
-                   annotator: str | None) -> tuple[str, str, list[object], list[object]]:
+def export_filters(statuses: list[str] | None, annotator: str | None,
+                   with_deleted: bool = False) -> tuple[str, str, list[object], list[object]]:
     """WHERE clauses (and parameters) for documents and for their annotations."""
     doc_where, doc_params = "d.deleted = 0", []
     if statuses:
         doc_where += f" AND d.status IN ({', '.join('?' * len(statuses))})"
         doc_params += statuses
-    ann_where, ann_params = "x.deleted = 0", []
+    ann_where, ann_params = "1" if with_deleted else "x.deleted = 0", []
     if annotator is not None:
         ann_where += " AND x.annotator = ?"
         ann_params.append(annotator)

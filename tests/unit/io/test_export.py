@@ -56,8 +56,30 @@ def test_native_jsonl_round_trip_is_identical(labelled: Path, tmp_path: Path) ->
     for span in doc["spans"]:
         assert doc["text"][span["start"]:span["end"]] == span["text"]
     assert {s["annotator"] for s in doc["spans"]} == {"amal", "basel"}
-    assert doc["doc_labels"] == [{"field": "stance", "value": "rejects_normalization",
-                                  "annotator": "amal"}]
+    (label,) = doc["doc_labels"]
+    assert {k: label[k] for k in ("field", "value", "annotator")} == {
+        "field": "stance", "value": "rejects_normalization", "annotator": "amal"}
+    # Provenance travels: ids and times on every record, so that a colleague's copy merges.
+    assert all({"id", "created_at", "updated_at"} <= set(r) for r in
+               doc["spans"] + doc["relations"] + doc["doc_labels"])
+
+
+def test_native_jsonl_carries_deletions_and_revisions(labelled: Path, tmp_path: Path) -> None:
+    p = Project.open(labelled, "amal")
+    doc = p.documents()[0].id
+    span = p.spans(doc)[0]
+    p.update_span(span.id, note="مراجعة")
+    p.delete_span(p.spans(doc)[-1].id)
+    p.close()
+    first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
+    assert run("export", "--format", "jsonl", "--out", first, "--db", labelled)[0] == 0
+    line = json.loads(first.read_text(encoding="utf-8").splitlines()[0])
+    assert len(line["deleted"]["spans"]) == 1
+    edited = next(s for s in line["spans"] if s["id"] == span.id)
+    assert edited["note"] == "مراجعة" and edited["base"]
+    assert run("import", first, "--db", tmp_path / "empty.db")[0] == 0
+    assert run("export", "--format", "jsonl", "--out", second, "--db", tmp_path / "empty.db")[0] == 0
+    assert first.read_bytes() == second.read_bytes()
 
 
 def test_doccano_offsets_are_utf16_for_its_web_ui(labelled: Path, tmp_path: Path) -> None:
