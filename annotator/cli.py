@@ -131,7 +131,8 @@ def import_(ctx: click.Context, paths: tuple[Path, ...], db_path: Path | None, f
 
     Formats: txt (a file or folder of scraped articles), jsonl (this tool's export, or
     records with a "text" field), csv/tsv, doccano, labelstudio, brat. Each file is
-    imported whole or not at all; an article already in the database is skipped.
+    imported whole or not at all; the labels of an article already in the database are
+    merged into it (as `annotator merge` does), never dropped.
 
     \b
     Example:
@@ -146,8 +147,11 @@ def import_(ctx: click.Context, paths: tuple[Path, ...], db_path: Path | None, f
         click.echo(json.dumps(report.__dict__, ensure_ascii=False))
         return
     click.echo(f"imported {report.documents} documents ({report.spans} spans, "
-               f"{report.relations} links, {report.doc_labels} document labels); "
-               f"skipped {report.duplicates} already in the database")
+               f"{report.relations} links, {report.doc_labels} document labels)")
+    if report.merged is not None:
+        click.echo(f"merged into {report.duplicates} documents already in the database:")
+        for line in report.merged.lines():
+            click.echo(f"  {line}")
     if report.scheme_additions:
         click.echo(f"added to the scheme: {', '.join(sorted(set(report.scheme_additions)))}")
 

@@ -33,7 +33,7 @@ from annotator.resources import default_scheme_path
 from annotator.review.merge import merge_source
 from annotator.review.report import MergeReport
 from annotator.review.scheme_merge import merge_schemes
-from annotator.revisions import rev, same_content
+from annotator.revisions import CONTENT, rev, same_content
 from annotator.scheme import Scheme, parse_scheme
 from annotator.storage import Database, copy_for_reading, merge_store, open_database
 from annotator.storage import repository as repo
@@ -436,6 +436,32 @@ class Project:
                         report.scheme_conflicts += schemes.conflicts
         self._refresh_scheme(self._db.conn)
         return report
+
+    def history(self, record_id: str) -> list[dict[str, Any]]:
+        """Every version of a record that was replaced: by an edit, a merge, or a merge
+        conflict it lost; oldest first, each with its `seq` for `restore_version`."""
+        return repo.history_of(self._db.conn, record_id)
+
+    def conflicts(self, limit: int = 1000) -> list[dict[str, Any]]:
+        """Versions that lost a merge conflict, newest first."""
+        return repo.conflicts(self._db.conn, limit)
+
+    def restore_version(self, seq: int) -> Changes:
+        """Bring back a replaced version of a record (an undoable edit like any other)."""
+        def op(tx: _Tx) -> None:
+            entry = repo.history_entry(tx.conn, seq)
+            if entry is None:
+                raise NotFoundError(f"no replaced version number {seq}")
+            table, old = entry["tbl"], entry["row"]
+            current = tx.get(table, entry["record_id"], mine=True) if not old["deleted"] \
+                else repo.get_row(tx.conn, table, entry["record_id"])
+            assert current is not None
+            if table == "spans" and not old["deleted"]:
+                validate.span_range(tx.get("documents", current["doc_id"])["text"],
+                                    old["start"], old["end"], snap=False)
+            tx.put(table, {**current, **{k: old[k] for k in CONTENT[table]}})
+
+        return self._run("Restore an earlier version", op)
 
     # --- undo ---------------------------------------------------------------------------
 

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from typing import Any
 
 # What a record says. Not its id, not its document (a record never moves), not its times
-# (the same edit made twice is the same content), not `base` (where it came from).
+# (the same edit made twice is the same content).
 CONTENT: dict[str, tuple[str, ...]] = {
     "documents": ("title", "source", "url", "published", "language", "meta", "status",
                   "annotator", "deleted"),
@@ -20,10 +20,13 @@ CONTENT: dict[str, tuple[str, ...]] = {
 
 
 def rev(table: str, row: Mapping[str, Any]) -> str:
-    """The revision of a row: a hash of its content fields (JSON fields as parsed)."""
+    """The revision of a row: a hash of its content fields and of its base, the revision
+    it was edited from. Like a commit id, it names a version with its whole past, so that
+    a record edited back to an earlier content (A, B, A) is still a new version, while
+    the same edit made on two copies from the same version is the same revision."""
     values = [row[f] for f in CONTENT[table]]
     blob = json.dumps(values, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(f"{table}\x1f{blob}".encode()).hexdigest()[:24]
+    return hashlib.sha256(f"{table}\x1f{row['base']}\x1f{blob}".encode()).hexdigest()[:24]
 
 
 def same_content(table: str, a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:

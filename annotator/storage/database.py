@@ -16,6 +16,7 @@ from annotator.errors import DatabaseOpenError, StorageError
 from annotator.storage import migrations as schema
 
 BUSY_TIMEOUT_S = 10.0
+OTHER_TIMEOUT_S = 10.0  # how long a merge waits for another program to release the other file
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
 # Messages SQLite gives for failures that are the environment's, not a bug of ours.
@@ -119,7 +120,8 @@ def _check_file(path: Path) -> None:
     _check_contents(path)
 
 
-def _check_contents(path: Path) -> None:
+def _check_contents(path: Path, shown: Path | None = None) -> None:
+    """Refuse SQLite files that are not ours or are newer; messages name `shown`."""
     uri = path.resolve().as_uri() + "?mode=ro"
     try:
         conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S)
@@ -135,8 +137,9 @@ def _check_contents(path: Path) -> None:
         finally:
             conn.close()
     except sqlite3.Error as exc:
-        err = known_error(exc, path)
+        err = known_error(exc, shown or path)
         raise DatabaseOpenError(str(err) if err else f"{path}: cannot be read: {exc}") from None
+    path = shown or path
     if app_id not in (0, schema.APPLICATION_ID) or (app_id == 0 and tables):
         raise DatabaseOpenError(f"{path}: is an SQLite file of another program, "
                                 "not an annotator database")
@@ -163,25 +166,35 @@ def copy_for_reading(path: Path, folder: Path) -> Path:
         raise DatabaseOpenError(f"{path}: cannot be read ({exc.strerror})") from None
     if header != _SQLITE_HEADER:
         raise DatabaseOpenError(f"{path}: not an annotator database (not an SQLite file)")
-    _check_contents(path)
     copy = folder / "other.db"
     try:
         if Path(f"{path}-wal").exists():
             source = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True,
-                                     timeout=BUSY_TIMEOUT_S)
+                                     timeout=OTHER_TIMEOUT_S)
             target = sqlite3.connect(copy)
             try:
+                # backup() itself retries a locked file for ever; a query gives up after
+                # the timeout, with "database is locked".
+                source.execute("SELECT count(*) FROM sqlite_master").fetchone()
                 source.backup(target)
             finally:
                 target.close()
                 source.close()
         else:
             shutil.copyfile(path, copy)
+            if Path(f"{path}-wal").exists():  # someone opened it while we copied
+                copy.unlink()
+                return copy_for_reading(path, folder)
     except sqlite3.Error as exc:
+        if "locked" in str(exc):
+            raise DatabaseOpenError(f"{path}: another program holds it locked while it "
+                                    "writes; try again when it has finished (nothing was "
+                                    "merged)") from None
         err = known_error(exc, path)
         raise DatabaseOpenError(str(err) if err else f"{path}: cannot be read: {exc}") from None
     except OSError as exc:
         raise DatabaseOpenError(f"{path}: cannot be copied to read ({exc.strerror})") from None
+    _check_contents(copy, shown=path)
     open_database(copy).close()  # brings an older schema up to date, in the copy only
     return copy
 

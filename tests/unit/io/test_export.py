@@ -77,8 +77,9 @@ def test_native_jsonl_carries_deletions_and_revisions(labelled: Path, tmp_path: 
     assert len(line["deleted"]["spans"]) == 1
     edited = next(s for s in line["spans"] if s["id"] == span.id)
     assert edited["note"] == "مراجعة" and edited["base"]
-    assert run("import", first, "--db", tmp_path / "empty.db")[0] == 0
-    assert run("export", "--format", "jsonl", "--out", second, "--db", tmp_path / "empty.db")[0] == 0
+    empty = tmp_path / "empty.db"
+    assert run("import", first, "--db", empty)[0] == 0
+    assert run("export", "--format", "jsonl", "--out", second, "--db", empty)[0] == 0
     assert first.read_bytes() == second.read_bytes()
 
 
