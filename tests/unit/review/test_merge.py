@@ -165,7 +165,7 @@ def _record(doc_id: str, text: str):
 
 
 def test_schemes_are_unioned_and_differences_reported(pair, tmp_path: Path) -> None:
-    a, b, doc = pair
+    a, b, _doc = pair
     line = {"text": OTHER_TEXT, "spans": [
         {"start": 0, "end": 3, "label": "EVENT", "attributes": {}},
         {"start": 4, "end": 7, "label": "ACTOR", "attributes": {"type": "militia"}}]}
@@ -300,7 +300,7 @@ def test_a_file_being_written_merges_its_committed_state_without_waiting(pair) -
 
 
 def test_a_file_locked_by_a_writer_is_refused_with_a_message(pair, monkeypatch) -> None:
-    a, b, doc = pair
+    a, b, _doc = pair
     b.close()
     monkeypatch.setattr("annotator.storage.database.OTHER_TIMEOUT_S", 0.2)
     locker = _locker(b.path, "exclusive")
@@ -340,7 +340,7 @@ def test_jsonl_exports_exchanged_both_ways_converge(pair, tmp_path: Path) -> Non
     for src, dst in ((a.path, b.path), (b.path, a.path)):
         out = tmp_path / f"{src.stem}.jsonl"
         assert run("export", "--format", "jsonl", "--out", out, "--db", src)[0] == 0
-        code, text, err = run("merge", out, "--db", dst)
+        code, _, err = run("merge", out, "--db", dst)
         assert code == 0, err
     a.__init__(open_database(a.path), "amal")
     b.__init__(open_database(b.path), "basel")
