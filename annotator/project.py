@@ -131,6 +131,9 @@ class Project:
         self._redo: list[_Step] = []
         self._seen: dict[str, str] = {}  # id -> updated_at as last read or written here
         self._written: dict[str, str] = {}  # id -> updated_at as last written here
+        # document id -> ids of the live document labels this project last read there, so
+        # that a value another window set meanwhile is not silently replaced
+        self._seen_labels: dict[str, set[str]] = {}
         if repo.latest_scheme(db.conn) is None:
             # A new file gets the default scheme, so that the file describes itself.
             default = parse_scheme(default_scheme_path().read_text(encoding="utf-8"),
@@ -171,6 +174,8 @@ class Project:
     def _wrote(self, step: _Step) -> None:
         for ch in step.changes:
             self._seen[ch.after["id"]] = self._written[ch.after["id"]] = ch.after["updated_at"]
+            if ch.table == "doc_labels" and ch.after["doc_id"] in self._seen_labels:
+                self._seen_labels[ch.after["doc_id"]].add(ch.after["id"])
 
     def _saw(self, rows: Iterable[repo.Row]) -> None:
         for row in rows:
@@ -228,7 +233,9 @@ class Project:
         return [_relation(r) for r in self._live(doc_id, "relations")]
 
     def doc_labels(self, doc_id: str) -> list[DocLabel]:
-        return [_doc_label(r) for r in self._live(doc_id, "doc_labels")]
+        rows = self._live(doc_id, "doc_labels")
+        self._seen_labels[doc_id] = {r["id"] for r in rows}
+        return [_doc_label(r) for r in rows]
 
     def export_documents(self, *, statuses: list[str] | None = None,
                          annotator: str | None = None,
@@ -361,6 +368,9 @@ class Project:
             row = repo.doc_label_row(tx.conn, doc_id, field_id, self.annotator)
             if row is not None:
                 tx.expect("doc_labels", row, self._seen.get(row["id"]))
+                shown = self._seen_labels.get(doc_id)
+                if shown is not None and not row["deleted"] and row["id"] not in shown:
+                    raise ConcurrentEditError(stale_message("doc_labels", row))
             if value is None:
                 if row and not row["deleted"]:
                     tx.put("doc_labels", {**row, "deleted": 1})

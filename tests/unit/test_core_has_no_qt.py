@@ -57,3 +57,14 @@ def test_sql_stays_in_storage() -> None:
     offenders = [str(p) for p in PACKAGE.rglob("*.py")
                  if "storage" not in p.parts and runs_sql(p)]
     assert offenders == []
+
+
+def test_the_facade_and_what_is_below_it_never_import_the_formats() -> None:
+    # io/ reads and writes files through the facade; the facade, merge, validation and
+    # storage must not depend on any file format.
+    below = [p for p in PACKAGE.rglob("*.py")
+             if p.parent.name in ("storage", "review") or p.name in (
+                 "project.py", "bulk_import.py", "validate.py", "records.py", "model.py",
+                 "revisions.py", "scheme.py", "scheme_edit.py", "text.py")]
+    offenders = [str(p) for p in below if "annotator.io" in p.read_text(encoding="utf-8")]
+    assert len(below) > 10 and offenders == []
