@@ -27,6 +27,10 @@ class StorageError(AnnotatorError):
     """A known storage failure (disk full, file locked or read-only, not our file...)."""
 
 
+class LockedError(StorageError):
+    """Another process holds the write lock (a long import or merge): try again later."""
+
+
 class DatabaseOpenError(StorageError):
     """The file cannot be opened as an annotator database; it was left untouched."""
 

@@ -407,7 +407,8 @@ class Project:
         """Store imported documents with their annotations, all or nothing: any bad record
         (or an exception from `progress`, such as a cancel) leaves the database as it was.
         Imports are not undo steps."""
-        with self._db.write() as conn:
+        with self._db.writer_note(f"import by {annotator or self.annotator}"), \
+                self._db.write() as conn:
             # The stored scheme, read in this transaction: never a copy another writer has
             # grown since.
             self._refresh_scheme(conn)
@@ -430,22 +431,36 @@ class Project:
             raise InputError(f"{other}: is this database itself; nothing to merge")
         with tempfile.TemporaryDirectory(prefix="annotator-merge-") as folder:
             copy = copy_for_reading(other, Path(folder))
-            with self._db.attached(copy, "other"):
-                with self._db.write() as conn:
-                    self._refresh_scheme(conn)
-                    theirs = merge_store.latest_scheme_of(conn)
-                    schemes = merge_schemes(self._scheme, parse_scheme(
-                        theirs, f"{other} (stored scheme)")) if theirs else None
-                    if schemes is not None and schemes.scheme is not self._scheme:
-                        repo.add_scheme(conn, schemes.scheme.id, schemes.scheme.source,
-                                        now_iso())
-                    report = merge_source(conn, merge_store.Source.attached(str(other)),
-                                          now_iso())
-                    if schemes is not None:
-                        report.scheme_additions += schemes.additions
-                        report.scheme_conflicts += schemes.conflicts
+            with self._db.attached(copy, "other"), \
+                    self._db.writer_note(f"merge of {other.name}"), self._db.write() as conn:
+                self._refresh_scheme(conn)
+                theirs = merge_store.latest_scheme_of(conn)
+                schemes = merge_schemes(self._scheme, parse_scheme(
+                    theirs, f"{other} (stored scheme)")) if theirs else None
+                if schemes is not None and schemes.scheme is not self._scheme:
+                    repo.add_scheme(conn, schemes.scheme.id, schemes.scheme.source,
+                                    now_iso())
+                report = merge_source(conn, merge_store.Source.attached(str(other)),
+                                      now_iso())
+                if schemes is not None:
+                    report.scheme_additions += schemes.additions
+                    report.scheme_conflicts += schemes.conflicts
         self._refresh_scheme(self._db.conn)
         return report
+
+    def external_changes(self, doc_id: str | None) -> Changes:
+        """What other writers changed in this document since this project last read or
+        wrote it (for a window to refresh its views). Reading it marks it seen."""
+        if doc_id is None:
+            return Changes("Changed elsewhere")
+        ids: dict[str, set[str]] = {t: set() for t in repo.COLUMNS}
+        for table, row_id, updated_at, deleted in repo.record_times(self._db.conn, doc_id):
+            seen = self._seen.get(row_id)
+            if (seen is not None and seen != updated_at) or (seen is None and not deleted):
+                ids[table].add(row_id)
+        return Changes("Changed elsewhere", frozenset(ids["documents"]),
+                       frozenset(ids["spans"]), frozenset(ids["relations"]),
+                       frozenset(ids["doc_labels"]))
 
     def history(self, record_id: str) -> list[dict[str, Any]]:
         """Every version of a record that was replaced: by an edit, a merge, or a merge

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sqlite3
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlite_utils import Database as SqliteUtilsDatabase
 
-from annotator.errors import DatabaseOpenError, StorageError
+from annotator.errors import DatabaseOpenError, LockedError, StorageError
 from annotator.storage import migrations as schema
 
 BUSY_TIMEOUT_S = 10.0
@@ -36,7 +38,8 @@ def known_error(exc: sqlite3.Error, path: Path | str) -> StorageError | None:
     text = str(exc).lower()
     for needle, message in _KNOWN_FAILURES.items():
         if needle in text:
-            return StorageError(f"{path}: {message}")
+            kind = LockedError if needle == "database is locked" else StorageError
+            return kind(f"{path}: {message}")
     return None
 
 
@@ -82,6 +85,40 @@ class Database:
             yield
         finally:
             self.conn.execute(f"DETACH DATABASE {schema}")
+
+    def data_version(self) -> int:
+        """Changes when another connection commits (SQLite's PRAGMA data_version)."""
+        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+
+    def set_busy_timeout(self, seconds: float) -> None:
+        """How long a write waits for another writer before LockedError (a window keeps
+        this short and retries, so that it never freezes)."""
+        self.conn.execute(f"PRAGMA busy_timeout={int(seconds * 1000)}")
+
+    @contextmanager
+    def writer_note(self, what: str) -> Iterator[None]:
+        """While a long write runs, a note beside the file says what it is, so that a
+        window waiting for the lock can tell the analyst what it waits for."""
+        note = Path(f"{self.path}-writer.json")
+        try:
+            note.write_text(json.dumps({"what": what, "pid": os.getpid(), "since":
+                                        datetime.now(UTC).isoformat(timespec="seconds")},
+                                       ensure_ascii=False), encoding="utf-8")
+        except OSError:
+            pass  # the note is a courtesy; the write itself decides
+        try:
+            yield
+        finally:
+            note.unlink(missing_ok=True)
+
+    def current_writer(self) -> str | None:
+        """What another process is writing now, from its note, if it left one."""
+        try:
+            note = json.loads(Path(f"{self.path}-writer.json").read_text(encoding="utf-8"))
+            os.kill(int(note["pid"]), 0)  # the process is still there
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+        return f"{note['what']} (process {note['pid']}, since {note['since'][11:16]} UTC)"
 
     def schema_version(self) -> int:
         return int(self.conn.execute("PRAGMA user_version").fetchone()[0])

@@ -113,6 +113,16 @@ def live_rows_of_doc(conn: sqlite3.Connection, table: str, doc_id: str) -> list[
                        f"WHERE doc_id = ? AND deleted = 0 ORDER BY {order}", [doc_id])
 
 
+def record_times(conn: sqlite3.Connection, doc_id: str) -> list[tuple[str, str, str, int]]:
+    """(table, id, updated_at, deleted) of a document and of every record in it."""
+    out = conn.execute("SELECT 'documents', id, updated_at, deleted FROM documents "
+                       "WHERE id = ?", [doc_id]).fetchall()
+    for table in ("spans", "relations", "doc_labels"):
+        out += conn.execute(f"SELECT '{table}', id, updated_at, deleted FROM {table} "
+                            "WHERE doc_id = ?", [doc_id]).fetchall()
+    return out
+
+
 def live_relations_touching(conn: sqlite3.Connection, span_id: str) -> list[Row]:
     return _rows(conn, f"SELECT {_quoted(COLUMNS['relations'])} FROM relations "
                        "WHERE (head = ? OR tail = ?) AND deleted = 0", [span_id, span_id])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QWidget
 
 from annotator.model import DocumentSummary
@@ -92,6 +92,20 @@ class DocumentList(RecordTable):
         if current.isValid():
             row = self.source_row(current)
             self.document_chosen.emit(self.source_model.doc_at(row).id)
+
+    def reload(self, docs: list[DocumentSummary]) -> None:
+        """New rows (from another process), keeping the current document without
+        announcing it again: the open document stays open as it is."""
+        current = self.currentIndex()
+        doc_id = self.source_model.doc_at(self.source_row(current)).id \
+            if current.isValid() else None
+        blocker = QSignalBlocker(self.selectionModel())
+        self.source_model.set_documents(docs)
+        row = self.source_model.row_of(doc_id) if doc_id else None
+        if row is not None:
+            self.setCurrentIndex(self.proxy.mapFromSource(self.source_model.index(row, 0)))
+        del blocker
+        self.viewport().update()
 
     def choose(self, doc_id: str) -> bool:
         row = self.source_model.row_of(doc_id)

@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QPixmap,
 )
 from PySide6.QtWidgets import (
+    QFileDialog,
     QInputDialog,
     QLabel,
     QMainWindow,
@@ -37,6 +38,7 @@ from annotator.text import move_boundary
 from annotator.ui.article_view import ArticleView, arabic_font
 from annotator.ui.doc_label_panel import DocLabelPanel
 from annotator.ui.document_list import DocumentList, status_name
+from annotator.ui.file_watcher import FileWatcher
 from annotator.ui.import_dialog import ImportDialog
 from annotator.ui.op_runner import OpRunner
 from annotator.ui.relation_panel import RelationPanel
@@ -69,6 +71,7 @@ class MainWindow(QMainWindow):
         self.lang = lang
         self.runner = OpRunner(project, self)
         self.transfer = Transfer(self, self.runner)
+        self.watcher = FileWatcher(project, self)
         self.doc: Document | None = None
         self.selected: str | None = None
         self.pending: PendingRelation | None = None
@@ -118,6 +121,9 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([270, 700, 460])
         self.setCentralWidget(self.splitter)
+        self.waiting_label = QLabel()
+        self.waiting_label.setObjectName("waiting")
+        self.statusBar().addPermanentWidget(self.waiting_label)
         self.annotator_button = QPushButton()
         self.annotator_button.setFlat(True)
         self.statusBar().addPermanentWidget(self.annotator_button)
@@ -148,6 +154,7 @@ class MainWindow(QMainWindow):
             "language_en": lambda: self.language_requested.emit("en"),
             "shortcuts": lambda: ShortcutsDialog(list(self.actions.values()), self).open(),
             "import": lambda: self.import_files([]),
+            "merge": lambda: self.merge_file(None),
             "export": self.export_documents,
             "quit": self.close,
         }
@@ -191,6 +198,9 @@ class MainWindow(QMainWindow):
         self.runner.changed.connect(self.on_changed)
         self.runner.refused.connect(self.show_refusal)
         self.runner.failed.connect(self.show_refusal)
+        self.runner.stale.connect(lambda _message: self.refresh_from_file())
+        self.runner.waiting.connect(self._show_waiting)
+        self.watcher.changed_elsewhere.connect(self.refresh_from_file)
         self.documents.document_chosen.connect(self.open_document)
         self.view.span_clicked.connect(self.on_span_clicked)
         self.span_table.span_chosen.connect(lambda sid: self.select_span(sid, flash=True))
@@ -378,6 +388,8 @@ class MainWindow(QMainWindow):
                 self.span_table.source_model.remove(sid)
             if self.selected in removed:
                 self.select_span(None)
+            if self.pending and self.pending.head.id in removed:
+                self.cancel_linking(self.tr("The span the link started from was deleted"))
         if doc is not None and (changes.doc_labels or changes.documents):
             self.doc_fields.show_labels(self.project.doc_labels(doc.id), self.project.annotator)
         touched_docs = set(changes.documents) | ({doc.id} if doc and changes.spans else set())
@@ -439,6 +451,41 @@ class MainWindow(QMainWindow):
             self.documents.step(1)
         if scheme_grew:
             self.rebuild_requested.emit()
+
+    def merge_file(self, path: Path | None) -> None:
+        """File > Merge…: a colleague's database or native JSONL export."""
+        if path is None:
+            name, _ = QFileDialog.getOpenFileName(
+                self, self.tr("Merge a colleague's work"), "",
+                self.tr("Annotator databases and exports (*.db *.sqlite *.jsonl);;"
+                        "All files (*)"))
+            if not name:
+                return
+            path = Path(name)
+        if self.transfer.run_merge(path):
+            self.rebuild_requested.emit()
+        else:
+            self.refresh_from_file()
+
+    def refresh_from_file(self) -> None:
+        """Show what other writers committed: the list, and the open document's records,
+        keeping the selection and any link in progress."""
+        if self.project.reload_scheme():
+            self.rebuild_requested.emit()
+            return
+        self.documents.reload(self.project.documents())
+        if self.doc is None:
+            return
+        if self.project.document_summary(self.doc.id) is None:  # deleted elsewhere
+            self.doc = None
+            self.documents.step(1)
+            return
+        changes = self.project.external_changes(self.doc.id)
+        if not changes.empty:
+            self.on_changed(changes)
+
+    def _show_waiting(self, message: str) -> None:
+        self.waiting_label.setText("⏳ " + message if message else "")
 
     def export_documents(self) -> None:
         dialog = self.transfer.export_dialog(self.lang)

@@ -73,6 +73,21 @@ class Transfer(QObject):
         self._report("import_report", self.tr("Import"), lines, report.warnings)
         return self.runner.project.scheme is not scheme_before
 
+    def run_merge(self, path: Path) -> bool:
+        """Merge a colleague's file; True if the scheme grew (the window rebuilds)."""
+        from annotator.io.merging import merge_path
+
+        scheme_before = self.runner.project.scheme
+        progress = Progress(self.window, self.tr("Merging…"), self.tr("Cancel"))
+        report = self.runner.run_task(self.tr("Merge failed"), lambda p: merge_path(
+            p, path, progress=progress.tick))
+        progress.close()
+        if report is None:
+            return False
+        lines = [self.tr("Merged {0}.").format(path.name)]
+        self._report("merge_report", self.tr("Merge"), lines, report.lines())
+        return self.runner.project.scheme is not scheme_before
+
     def run_export(self, dialog: ExportDialog) -> None:
         options = dialog.options()
         progress = Progress(self.window, self.tr("Exporting…"), self.tr("Cancel"))

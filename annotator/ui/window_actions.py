@@ -61,6 +61,7 @@ FIXED = [
     ("annotator_name", QT_TRANSLATE_NOOP(CONTEXT, "Annotator name…"), None, "Settings"),
     ("shortcuts", QT_TRANSLATE_NOOP(CONTEXT, "Keyboard shortcuts"), "F1", "Help"),
     ("import", QT_TRANSLATE_NOOP(CONTEXT, "Import…"), "Ctrl+I", "File"),
+    ("merge", QT_TRANSLATE_NOOP(CONTEXT, "Merge a colleague's work…"), "Ctrl+Shift+M", "File"),
     ("export", QT_TRANSLATE_NOOP(CONTEXT, "Export…"), "Ctrl+E", "File"),
     ("quit", QT_TRANSLATE_NOOP(CONTEXT, "Quit"), "Ctrl+Q", "File"),
 ]

@@ -220,12 +220,24 @@
         <translation>{0}: انقر الوسم الآخر، أو Tab للتنقل بين المرشحين وEnter للربط؛ Esc للإلغاء</translation>
     </message>
     <message>
+        <source>The span the link started from was deleted</source>
+        <translation>حُذف المقطع الذي بدأ منه الربط</translation>
+    </message>
+    <message>
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
         <source>Redo</source>
         <translation>إعادة</translation>
+    </message>
+    <message>
+        <source>Merge a colleague&apos;s work</source>
+        <translation>دمج عمل زميل</translation>
+    </message>
+    <message>
+        <source>Annotator databases and exports (*.db *.sqlite *.jsonl);;All files (*)</source>
+        <translation>قواعد بيانات المُوسِّم وملفات التصدير (*.db *.sqlite *.jsonl);;كل الملفات (*)</translation>
     </message>
     <message>
         <source>Annotator name</source>
@@ -253,6 +265,14 @@
     <message>
         <source>The change was not saved, and nothing was half-applied.</source>
         <translation>لم يُحفظ التغيير، ولم يُطبَّق أي جزء منه.</translation>
+    </message>
+    <message>
+        <source>another program</source>
+        <translation>برنامج آخر</translation>
+    </message>
+    <message>
+        <source>Waiting for {0} to finish writing; {1} change(s) kept and saved as soon as it has finished</source>
+        <translation>بانتظار انتهاء {0} من الكتابة؛ احتُفظ بـ {1} تعديل وسيُحفظ فور انتهائه</translation>
     </message>
     <message>
         <source>Cancelled; nothing from the unfinished file was kept</source>
@@ -349,6 +369,22 @@
     <message>
         <source>Import</source>
         <translation>استيراد</translation>
+    </message>
+    <message>
+        <source>Merging…</source>
+        <translation>جارٍ الدمج…</translation>
+    </message>
+    <message>
+        <source>Merge failed</source>
+        <translation>تعذّر الدمج</translation>
+    </message>
+    <message>
+        <source>Merged {0}.</source>
+        <translation>دُمج {0}.</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>دمج</translation>
     </message>
     <message>
         <source>Exporting…</source>

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from annotator.errors import StorageError
 from annotator.ui.shortcuts_dialog import ShortcutsDialog
 from tests.ui.conftest import point_of, select_text
 
@@ -227,25 +228,43 @@ def test_documents_next_previous_and_done(open_window, qtbot: QtBot, tmp_path: P
 
 
 def test_failed_write_is_shown_and_nothing_is_half_applied(open_window, qtbot: QtBot,
-                                                          tmp_path: Path) -> None:
+                                                          monkeypatch) -> None:
     window = open_window()
     label_word(window, qtbot, "بلينكن", Qt.Key.Key_1)
-    blocker = sqlite3.connect(tmp_path / "work.db", isolation_level=None)
-    blocker.execute("BEGIN IMMEDIATE")  # another program holds the write lock
-    window.project.database.conn.execute("PRAGMA busy_timeout=100")
-    try:
-        with qtbot.waitSignal(window.runner.failed) as failed:
-            label_word(window, qtbot, "الصفدي", Qt.Key.Key_1)
-    finally:
-        blocker.execute("ROLLBACK")
-        blocker.close()
-    assert "locked" in failed.args[0]
+
+    def disk_full(*_args, **_kwargs):
+        raise StorageError(f"{window.project.path}: the disk is full; nothing was written")
+
+    monkeypatch.setattr(window.project, "add_span", disk_full)
+    with qtbot.waitSignal(window.runner.failed) as failed:
+        label_word(window, qtbot, "الصفدي", Qt.Key.Key_1)
+    assert "disk is full" in failed.args[0]
     box = next(w for w in QApplication.topLevelWidgets()
                if isinstance(w, QMessageBox) and w.isVisible())
     assert "not saved" in box.text()
     box.close()
     assert len(window.project.spans(window.doc.id)) == 1
     assert len(window.view.index) == 1 and window.span_table.source_model.rowCount() == 1
+
+
+def test_a_change_made_while_another_program_writes_waits_and_is_kept(
+        open_window, qtbot: QtBot, tmp_path: Path) -> None:
+    window = open_window()
+    blocker = sqlite3.connect(tmp_path / "work.db", isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")  # another program holds the write lock
+    try:
+        with qtbot.waitSignal(window.runner.waiting) as waiting:
+            label_word(window, qtbot, "بلينكن", Qt.Key.Key_1)
+        assert "Waiting for another program" in waiting.args[0]
+        assert "Waiting" in window.waiting_label.text()
+        label_word(window, qtbot, "الصفدي", Qt.Key.Key_1)  # queues behind the first
+        assert window.runner.queued == 2 and window.project.spans(window.doc.id) == []
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    qtbot.waitUntil(lambda: window.runner.queued == 0, timeout=5000)
+    assert len(window.project.spans(window.doc.id)) == 2
+    assert len(window.view.index) == 2 and window.waiting_label.text() == ""
 
 
 def test_help_lists_every_shortcut(open_window, qtbot: QtBot) -> None:
