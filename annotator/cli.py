@@ -74,9 +74,7 @@ def stats(ctx: click.Context, db_path: Path | None, as_json: bool) -> None:
     project = _open(ctx, db_path)
     try:
         counts = project.counts()
-        by_status: dict[str, int] = {}
-        for doc in project.documents():
-            by_status[doc.status] = by_status.get(doc.status, 0) + 1
+        by_status = project.status_counts()
         result = {"database": str(project.path), "schema_version":
                   project.database.schema_version(), **counts, "status": by_status}
     finally:

@@ -265,6 +265,10 @@ class Project:
     def counts(self) -> dict[str, int]:
         return repo.counts(self._db.conn)
 
+    def status_counts(self) -> dict[str, int]:
+        """How many live documents have each status, from one SQL aggregate."""
+        return repo.status_counts(self._db.conn)
+
     # --- mutations --------------------------------------------------------------------
 
     def add_document(self, text: str, *, title: str = "", source: str = "",

@@ -10,9 +10,11 @@ from typing import Any
 
 # What a record says. Not its id, not its document (a record never moves), not its times
 # (the same edit made twice is the same content).
+# A document's annotator is who imported it: the same article imported by two colleagues
+# is the same document, not a conflict.
 CONTENT: dict[str, tuple[str, ...]] = {
     "documents": ("title", "source", "url", "published", "language", "meta", "status",
-                  "annotator", "deleted"),
+                  "deleted"),
     "spans": ("start", "end", "label", "attributes", "note", "annotator", "deleted"),
     "relations": ("type", "head", "tail", "annotator", "deleted"),
     "doc_labels": ("field", "value", "annotator", "deleted"),
@@ -27,6 +29,22 @@ def rev(table: str, row: Mapping[str, Any]) -> str:
     values = [row[f] for f in CONTENT[table]]
     blob = json.dumps(values, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(f"{table}\x1f{row['base']}\x1f{blob}".encode()).hexdigest()[:24]
+
+
+# Of two rows with the same content, the one every copy keeps: the first import of a
+# document; for other records, the latest time of an edit that was made on both sides.
+PREFERENCE: dict[str, tuple[tuple[str, ...], str]] = {
+    "documents": (("created_at", "annotator", "updated_at", "base", "updated_by"), "<"),
+    **{t: (("updated_at", "base", "updated_by"), ">")
+       for t in ("spans", "relations", "doc_labels")},
+}
+
+
+def preferred(table: str, a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    """Whether every copy should keep `a` rather than `b`, which says the same."""
+    keys, order = PREFERENCE[table]
+    left, right = tuple(a[k] for k in keys), tuple(b[k] for k in keys)
+    return left < right if order == "<" else left > right
 
 
 def same_content(table: str, a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:

@@ -21,7 +21,7 @@ import sqlite3
 
 from annotator.errors import InputError
 from annotator.review.report import Conflict, MergeReport
-from annotator.revisions import later, rev, same_content
+from annotator.revisions import later, preferred, rev, same_content
 from annotator.storage import merge_store as store
 from annotator.storage import repository as repo
 
@@ -37,6 +37,7 @@ class _Merger:
         self.src = src
         self.now = now
         self.report = MergeReport(src.name)
+        self._dead_spans: set[str] = set()  # spans a decision here deleted
 
     # --- writing, with the replaced version kept --------------------------------------
 
@@ -49,6 +50,8 @@ class _Merger:
             self._settle_label_key(new)
         if old is not None and not same_content(table, old, new):
             self._history(table, old, new, reason)
+        if table == "spans" and new["deleted"]:
+            self._dead_spans.add(new["id"])
         store.write(self.conn, table, new)
 
     def _settle_label_key(self, incoming: repo.Row) -> None:
@@ -76,11 +79,11 @@ class _Merger:
         counts = self.report.counts[table]
         src_id = inc["id"]
         inc = {**inc, "doc_id": loc["doc_id"]} if "doc_id" in loc else \
-            {**inc, "id": loc["id"], "sha256": loc["sha256"], "text": loc["text"]}
+            {**inc, "id": loc["id"], "sha256": loc["sha256"]}
         if same_content(table, inc, loc):
-            newer = (inc["updated_at"], inc["base"], inc["updated_by"]) > \
-                (loc["updated_at"], loc["base"], loc["updated_by"])
-            if newer:  # the same edit made on both sides: agree on its latest time
+            # The same article imported twice, or the same edit made on both sides: every
+            # copy settles on the same row, with no conflict.
+            if preferred(table, inc, loc):
                 store.write(self.conn, table, inc)
             counts.unchanged += 1
             return
@@ -174,7 +177,7 @@ class _Merger:
             self.resolve(table, inc, loc)
 
     def _cut_broken_links(self) -> None:
-        for link, span in store.broken_links(self.conn):
+        for link, span in store.broken_links(self.conn, self.src, self._dead_spans):
             dead = tombstone("relations", link)
             # Derived from the two rows alone, so every copy writes the same tombstone.
             if span["updated_at"] > link["updated_at"]:

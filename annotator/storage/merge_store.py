@@ -7,11 +7,13 @@ with a difference come back to Python to be decided one by one.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from annotator.revisions import CONTENT, PREFERENCE
 from annotator.storage.repository import (
     COLUMNS,
     JSON_COLUMNS,
@@ -132,16 +134,26 @@ def insert_new(conn: sqlite3.Connection, src: Source, table: str,
     return cur.rowcount
 
 
-def _differs(table: str) -> str:
-    compared = [c for c in COLUMNS[table] if c not in ("id", "doc_id", "sha256", "text")]
-    return " OR ".join(f'x."{c}" IS NOT l."{c}"' for c in compared)
+def _needs_a_decision(table: str) -> str:
+    """Pairs that differ in content, or say the same but the incoming row is the one every
+    copy keeps: the only pairs Python has to look at."""
+    content = " OR ".join(f'x."{c}" IS NOT l."{c}"' for c in CONTENT[table])
+    keys, order = PREFERENCE[table]
+    mine = ", ".join(f'x."{k}"' for k in keys)
+    theirs = ", ".join(f'l."{k}"' for k in keys)
+    return f"({content}) OR (({mine}) {order} ({theirs}))"
+
+
+def _pair_columns(table: str) -> tuple[str, ...]:
+    # A document's text is the same on both sides (that is how it matched): not read twice.
+    return tuple(c for c in COLUMNS[table] if c != "text")
 
 
 def differing_pairs(conn: sqlite3.Connection, src: Source,
                     table: str) -> list[tuple[Row, Row]]:
-    """(incoming, local) for records on both sides that differ in anything but their id.
-    The incoming row is given the local document id."""
-    cols = COLUMNS[table]
+    """(incoming, local) for records on both sides that need a decision (documents
+    without their text)."""
+    cols = _pair_columns(table)
     if table == "documents":
         join = (f"FROM {src.tables[table]} x JOIN temp.merge_map m ON m.src_id = x.id "
                 "AND NOT m.is_new JOIN main.documents l ON l.id = m.local_id")
@@ -149,8 +161,8 @@ def differing_pairs(conn: sqlite3.Connection, src: Source,
         join = (f"FROM {src.tables[table]} x JOIN temp.merge_map m ON m.src_id = x.doc_id "
                 f"JOIN main.{table} l ON l.id = x.id")
     cur = conn.execute(f"SELECT {_quoted(cols, 'x.')}, {_quoted(cols, 'l.')} {join} "
-                       f"WHERE {_differs(table)}")
-    return _split_pairs(cur, table)
+                       f"WHERE {_needs_a_decision(table)}")
+    return _split(cur, cols, cols)
 
 
 def live_label_collisions(conn: sqlite3.Connection, src: Source) -> list[tuple[Row, Row]]:
@@ -177,13 +189,26 @@ def live_label_with_key(conn: sqlite3.Connection, row: Row) -> Row | None:
     return decode(found) if found else None
 
 
-def broken_links(conn: sqlite3.Connection) -> list[tuple[Row, Row]]:
-    """(link, deleted span) for live links of the merged documents whose span is deleted."""
+def broken_links(conn: sqlite3.Connection, src: Source,
+                 dead_here: Iterable[str]) -> list[tuple[Row, Row]]:
+    """(link, deleted span) for live links left pointing at a deleted span by this merge:
+    links that came in, and links of spans that the merge deleted (those the other file
+    deleted, and `dead_here`, those deleted by a decision)."""
     rel, span = COLUMNS["relations"], COLUMNS["spans"]
+    dead = list(dead_here)
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS merge_dead (id TEXT PRIMARY KEY)")
+    conn.execute("DELETE FROM temp.merge_dead")
+    conn.executemany("INSERT OR IGNORE INTO temp.merge_dead VALUES (?)", [(d,) for d in dead])
+    conn.execute(f"INSERT OR IGNORE INTO temp.merge_dead SELECT x.id FROM {src.tables['spans']} "
+                 "x JOIN temp.merge_map m ON m.src_id = x.doc_id WHERE x.deleted = 1")
     cur = conn.execute(
-        f"SELECT {_quoted(rel, 'r.')}, {_quoted(span, 's.')} FROM main.relations r "
-        "JOIN main.spans s ON s.id IN (r.head, r.tail) AND s.deleted = 1 "
-        "WHERE r.deleted = 0 AND r.doc_id IN (SELECT local_id FROM temp.merge_map)")
+        f"SELECT DISTINCT {_quoted(rel, 'r.')}, {_quoted(span, 's.')} FROM ("
+        f"  SELECT r.id FROM {src.tables['relations']} x "
+        "   JOIN temp.merge_map m ON m.src_id = x.doc_id JOIN main.relations r ON r.id = x.id"
+        "   UNION SELECT r.id FROM temp.merge_dead d JOIN main.relations r ON r.head = d.id"
+        "   UNION SELECT r.id FROM temp.merge_dead d JOIN main.relations r ON r.tail = d.id"
+        ") c JOIN main.relations r ON r.id = c.id "
+        "JOIN main.spans s ON s.id IN (r.head, r.tail) AND s.deleted = 1 WHERE r.deleted = 0")
     return _split(cur, rel, span)
 
 
@@ -208,4 +233,12 @@ def _split(cur: sqlite3.Cursor, first: tuple[str, ...],
 
 
 def write(conn: sqlite3.Connection, table: str, row: Row) -> None:
-    put_row(conn, table, row)
+    """Insert or overwrite a record; a document's text and sha256 are never written."""
+    if table != "documents":
+        put_row(conn, table, row)
+        return
+    cols = [c for c in _pair_columns("documents") if c not in ("id", "sha256")]
+    values = [json.dumps(row[c], ensure_ascii=False, sort_keys=True) if c in JSON_COLUMNS
+              else row[c] for c in cols]
+    assignments = ", ".join(f'"{c}" = ?' for c in cols)
+    conn.execute(f"UPDATE main.documents SET {assignments} WHERE id = ?", [*values, row["id"]])

@@ -257,6 +257,11 @@ def annotators(conn: sqlite3.Connection) -> list[str]:
         "SELECT annotator FROM doc_labels WHERE deleted = 0 ORDER BY 1")]
 
 
+def status_counts(conn: sqlite3.Connection) -> dict[str, int]:
+    return dict(conn.execute("SELECT status, count(*) FROM documents WHERE deleted = 0 "
+                             "GROUP BY status ORDER BY status").fetchall())
+
+
 def counts(conn: sqlite3.Connection) -> dict[str, int]:
     return {t: conn.execute(f"SELECT count(*) FROM {t} WHERE deleted = 0").fetchone()[0]
             for t in COLUMNS}
