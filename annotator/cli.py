@@ -185,6 +185,64 @@ def merge(ctx: click.Context, other: Path, db_path: Path | None, as_json: bool) 
         click.echo(f"  {line}")
 
 
+@main.command()
+@DB_OPTION
+@click.option("--limit", type=int, default=50, show_default=True, help="How many to list.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON document.")
+@click.pass_context
+def conflicts(ctx: click.Context, db_path: Path | None, limit: int, as_json: bool) -> None:
+    """List the versions that lost a merge conflict, newest first, with the number that
+    `annotator restore` takes to bring one back.
+
+    \b
+    Example:
+        annotator conflicts --db team.db
+    """
+    project = _open(ctx, db_path)
+    try:
+        lost = project.conflicts(limit)
+    finally:
+        project.close()
+    if as_json:
+        click.echo(json.dumps(lost, ensure_ascii=False))
+        return
+    if not lost:
+        click.echo("no merge conflicts")
+    for entry in lost:
+        row = entry["row"]
+        who = row.get("updated_by") or row.get("annotator")
+        what = {k: row[k] for k in ("label", "type", "field", "value", "note", "status",
+                                    "attributes", "deleted") if k in row}
+        click.echo(f"{entry['seq']}: {entry['tbl'][:-1]} {entry['record_id']} by {who} "
+                   f"({row['updated_at'][:19]}), merged from {entry['source']}: "
+                   f"{json.dumps(what, ensure_ascii=False)}")
+
+
+@main.command()
+@click.argument("number", type=int)
+@DB_OPTION
+@click.option("--annotator", help="Who restores it (default: you).")
+@click.pass_context
+def restore(ctx: click.Context, number: int, db_path: Path | None,
+            annotator: str | None) -> None:
+    """Bring back an earlier version of a record, by its number in `annotator conflicts`.
+
+    \b
+    Example:
+        annotator restore 42 --db team.db
+    """
+    project = _open(ctx, db_path)
+    if annotator:
+        project.annotator = annotator
+    try:
+        changes = project.restore_version(number)
+    except AnnotatorError as exc:
+        fail(str(exc))
+    finally:
+        project.close()
+    click.echo(f"restored version {number} ({changes.description.lower()})")
+
+
 def _split(value: str | None) -> tuple[float, float, float] | None:
     if value is None:
         return None

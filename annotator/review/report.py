@@ -31,9 +31,23 @@ class Conflict:
     def line(self) -> str:
         kept_by = self.kept.get("updated_by") or self.kept.get("annotator")
         lost_by = self.lost.get("updated_by") or self.lost.get("annotator")
-        return (f"{self.kind[:-1].replace('_', ' ')} {self.id} in document {self.document}: "
-                f"kept the version of {kept_by} ({self.kept['updated_at'][:19]}), "
-                f"the version of {lost_by} ({self.lost['updated_at'][:19]}) is in its history")
+        shown = ("label", "start", "end", "type", "field", "value", "status", "title")
+        what = " ".join(str(self.kept[k]) for k in shown if k in self.kept)
+        differs = [k for k in ("label", "start", "end", "attributes", "note", "value",
+                               "status", "title", "source", "meta", "deleted")
+                   if k in self.kept and self.kept[k] != self.lost.get(k)]
+
+        def values(row: dict[str, Any]) -> str:
+            return ", ".join("deleted" if k == "deleted" and row[k] else f"{k} {row[k]!r}"
+                             for k in differs if k != "deleted" or row[k])
+
+        decided = "" if self.decided == "here" else f", as decided in {self.decided}"
+        return (f"{self.kind[:-1].replace('_', ' ')} {what} ({self.id[:8]}…): kept "
+                f"{kept_by}'s version of {self.kept['updated_at'][:16].replace('T', ' ')} "
+                f"({values(self.kept) or 'deleted'}) over {lost_by}'s of "
+                f"{self.lost['updated_at'][:16].replace('T', ' ')} "
+                f"({values(self.lost) or 'deleted'}){decided}; "
+                "`annotator conflicts` can restore it")
 
 
 @dataclass

@@ -483,6 +483,8 @@ class MainWindow(QMainWindow):
         changes = self.project.external_changes(self.doc.id)
         if not changes.empty:
             self.on_changed(changes)
+            self.statusBar().showMessage(
+                self.tr("Updated with changes saved by another window or program"), 4000)
 
     def _show_waiting(self, message: str) -> None:
         self.waiting_label.setText("⏳ " + message if message else "")

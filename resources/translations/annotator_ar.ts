@@ -240,6 +240,10 @@
         <translation>قواعد بيانات المُوسِّم وملفات التصدير (*.db *.sqlite *.jsonl);;كل الملفات (*)</translation>
     </message>
     <message>
+        <source>Updated with changes saved by another window or program</source>
+        <translation>حُدّث العرض بتعديلات حفظتها نافذة أو برنامج آخر</translation>
+    </message>
+    <message>
         <source>Annotator name</source>
         <translation>اسم المُوسِّم</translation>
     </message>

@@ -364,3 +364,34 @@ def test_import_of_a_colleagues_export_merges_instead_of_skipping(pair, tmp_path
     b.__init__(open_database(b.path), "basel")
     assert len(a.spans(doc)) == 2 and a.document(doc).status == "done"
     assert "merged" in text
+
+
+def test_a_lost_version_is_listed_and_restored_from_the_command_line(pair) -> None:
+    a, b, doc = pair
+    blinken = a.spans(doc)[0].id
+    a.update_span(blinken, note="رأي أمل")
+    b.update_span(blinken, note="رأي باسل")
+    merge(a, b)
+    a.close()
+    code, out, _ = run("conflicts", "--db", a.path, "--json")
+    (lost,) = json.loads(out)
+    assert code == 0 and lost["row"]["note"] == "رأي أمل" and lost["record_id"] == blinken
+    code, out, err = run("restore", str(lost["seq"]), "--db", a.path)
+    assert code == 0, err
+    code, _, err = run("restore", "999999", "--db", a.path)
+    assert code == 1 and "no replaced version" in err
+    a.__init__(open_database(a.path), "amal")
+    assert a.span(blinken).note == "رأي أمل"
+
+
+def test_the_same_article_imported_by_two_colleagues_is_one_document(tmp_path: Path) -> None:
+    a, b = Project.open(tmp_path / "a.db", "amal"), Project.open(tmp_path / "b.db", "basel")
+    mine = a.add_document(TEXT, title="بلينكن").created
+    theirs = b.add_document(TEXT.replace("\n", "\r\n"), title="بلينكن").created
+    assert mine != theirs
+    b.add_span(theirs, *find(TEXT, "أنتوني بلينكن"), "ACTOR")
+    report = merge(a, b)
+    assert report.counts["documents"].added == 0 and not report.conflicts
+    assert len(a.documents()) == 1 and a.spans(mine)[0].annotator == "basel"
+    a.close()
+    b.close()

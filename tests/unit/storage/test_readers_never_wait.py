@@ -69,3 +69,14 @@ def test_a_writer_that_cannot_get_the_lock_says_so_and_changes_nothing(busy_file
         project.add_span(doc, *find(TEXT, "الولايات المتحدة"), "ACTOR")
     assert project.undo_text is None
     project.close()
+
+
+def test_a_long_writer_says_what_it_is_while_it_writes(tmp_path: Path) -> None:
+    path = tmp_path / "team.db"
+    writer, reader = Project.open(path, "salma"), Project.open(path, "basel")
+    assert reader.database.current_writer() is None
+    with writer.database.writer_note("import by salma"):
+        assert "import by salma (process" in (reader.database.current_writer() or "")
+    assert reader.database.current_writer() is None
+    writer.close()
+    reader.close()
