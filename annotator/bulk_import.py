@@ -223,7 +223,12 @@ class BulkImport:
         if span.text is not None and rec.text[start:end] != span.text:
             raise InputError(f"{rec.where}: span [{start}, {end}) should read {span.text!r} "
                              f"but the text there is {rec.text[start:end]!r}")
-        return start, end
+        whole = validate.whole_clusters(rec.text, start, end)
+        if whole != (start, end):
+            self.report.warnings.append(
+                f"{rec.where}: span {span.label} [{start}, {end}) cut a letter from its "
+                f"marks or an emoji in half; stored as [{whole[0]}, {whole[1]})")
+        return whole
 
     def _check_label(self, rec: DocumentRecord, span: SpanRecord) -> None:
         if self.scheme.label(span.label) is None:

@@ -162,6 +162,26 @@ def grapheme_bounds(text: str, pos: int) -> tuple[int, int]:
     return pos, min(pos + 1, len(text))
 
 
+def may_split_cluster(text: str, pos: int) -> bool:
+    """A cheap test that `pos` could fall inside a grapheme cluster: the character at it
+    extends or joins (a haraka, ZWJ, a variation selector, a skin tone), or the one
+    before it is a joiner or a regional indicator. False means surely a boundary."""
+    if pos <= 0 or pos >= len(text):
+        return False
+    ch, before = text[pos], text[pos - 1]
+    return (unicodedata.category(ch) in _EXTENDERS or ch in "\u200c\u200d"
+            or before == "\u200d" or "\U0001f1e6" <= before <= "\U0001f1ff")
+
+
+def widen_to_clusters(text: str, start: int, end: int) -> tuple[int, int]:
+    """[start, end) widened to whole grapheme clusters (no trimming)."""
+    if may_split_cluster(text, start):
+        start = grapheme_bounds(text, start)[0]
+    if may_split_cluster(text, end):
+        end = grapheme_bounds(text, end - 1)[1]
+    return start, end
+
+
 def snap_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Widen [start, end) to whole grapheme clusters and trim blanks at both edges.
 

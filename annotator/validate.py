@@ -7,7 +7,7 @@ from typing import Any
 
 from annotator.errors import ValidationError
 from annotator.scheme import Scheme, SpanLabel
-from annotator.text import snap_span
+from annotator.text import snap_span, widen_to_clusters
 
 NOTE_LIMIT = 10_000
 
@@ -26,6 +26,12 @@ def span_range(text: str, start: int, end: int, *, snap: bool) -> tuple[int, int
     if snapped is None:
         raise ValidationError("the selection holds only whitespace")
     return snapped
+
+
+def whole_clusters(text: str, start: int, end: int) -> tuple[int, int]:
+    """An imported span's range, widened where it cuts a letter from its harakat or an
+    emoji sequence in half (the importer reports every span it widens)."""
+    return widen_to_clusters(text, start, end)
 
 
 def label(scheme: Scheme, label_id: str) -> SpanLabel:

@@ -116,25 +116,30 @@ def baseline_export(db: Path, out: Path) -> float:
     t0 = time.perf_counter()
     # The same efficient plan as ours: documents outside, each one's spans by index.
     spans = conn.execute('SELECT s.doc_id, s.id, s.start, s."end", s.label, s.attributes, '
-                         "s.note, s.annotator FROM documents d CROSS JOIN spans s "
-                         'ON s.doc_id = d.id ORDER BY d.rowid, s.start, s."end", s.label, s.id')
+                         "s.note, s.annotator, s.created_at, s.updated_at FROM documents d "
+                         "CROSS JOIN spans s ON s.doc_id = d.id "
+                         'ORDER BY d.rowid, s.start, s."end", s.label, s.id')
     pending = next(spans, None)
     with out.open("w", encoding="utf-8", newline="\n") as fh:
-        for doc_id, title, source, url, published, language, status, text, sha, meta in \
-                conn.execute("SELECT id, title, source, url, published, language, status, "
-                             "text, sha256, meta FROM documents ORDER BY rowid"):
+        for (doc_id, title, source, url, published, language, status, text, sha, meta, who,
+             created, updated) in conn.execute(
+                "SELECT id, title, source, url, published, language, status, text, sha256, "
+                "meta, annotator, created_at, updated_at FROM documents ORDER BY rowid"):
             mine = []
             while pending is not None and pending[0] == doc_id:
-                _, sid, s, e, label, attrs, note, who = pending
+                _, sid, s, e, label, attrs, note, by, s_created, s_updated = pending
                 mine.append({"id": sid, "start": s, "end": e, "label": label,
                              "text": text[s:e], "attributes": json.loads(attrs), "note": note,
-                             "annotator": who})
+                             "annotator": by, "created_at": s_created,
+                             "updated_at": s_updated})
                 pending = next(spans, None)
             fh.write(json.dumps({"id": doc_id, "title": title, "source": source, "url": url,
                                  "published": published, "language": language,
                                  "status": status, "text": text, "sha256": sha,
-                                 "meta": json.loads(meta), "spans": mine, "relations": [],
-                                 "doc_labels": []}, ensure_ascii=False) + "\n")
+                                 "meta": json.loads(meta), "annotator": who,
+                                 "created_at": created, "updated_at": updated,
+                                 "spans": mine, "relations": [], "doc_labels": []},
+                                ensure_ascii=False) + "\n")
     conn.close()
     return time.perf_counter() - t0
 

@@ -162,3 +162,23 @@ def test_an_id_used_twice_is_refused(db: Path, tmp_path: Path) -> None:
         {"id": span_id, "start": 0, "end": 3, "label": "ACTOR"}]}, ensure_ascii=False)
         for n in range(2)]
     expect_refusal(db, write_jsonl(tmp_path / "ids.jsonl", lines), "already used")
+
+
+def test_a_span_that_cuts_a_letter_from_its_harakat_is_widened_and_reported(
+        tmp_path: Path) -> None:
+    text = "قالَ الرئيسُ 👨‍👩‍👧 اليوم"
+    cut = text.index("الرئيسُ") + len("الرئيس")  # before the damma
+    family = text.index("👨")
+    source = tmp_path / "cut.jsonl"
+    source.write_text(json.dumps({"text": text, "spans": [
+        {"start": text.index("الرئيس"), "end": cut, "label": "ACTOR"},
+        {"start": family, "end": family + 2, "label": "ACTOR"}]},
+        ensure_ascii=False) + "\n", encoding="utf-8")
+    db = tmp_path / "cut.db"
+    code, _, err = run("import", source, "--db", db)
+    assert code == 0 and err.count("cut a letter from its marks") == 2, err
+    project = Project.open(db, "x")
+    (doc,) = project.documents()
+    assert sorted(text[s.start:s.end] for s in project.spans(doc.id)) == [
+        "الرئيسُ", "👨‍👩‍👧"]
+    project.close()
