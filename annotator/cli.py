@@ -2,6 +2,9 @@
 
 A thin click layer over the core. Exit status: 0 ok, 1 bad input (message on stderr naming
 the file and line), 2 usage errors (click's own).
+
+Only click and the format names are imported here: `--version` and `--help` answer without
+loading the core, and each command imports what it uses when it runs.
 """
 
 from __future__ import annotations
@@ -11,16 +14,16 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import click
 
 from annotator import __version__
 from annotator.errors import AnnotatorError
-from annotator.io import exporter, importer
-from annotator.paths import default_database_path
-from annotator.project import Project
-from annotator.seeds import open_project
+from annotator.formats import EXPORT_FORMATS, IMPORT_FORMATS
+
+if TYPE_CHECKING:
+    from annotator.project import Project
 
 T = TypeVar("T")
 
@@ -34,11 +37,26 @@ def fail(message: str) -> None:
     sys.exit(1)
 
 
+def main(args: list[str] | None = None) -> None:
+    """The `annotator` command. A bug never shows a traceback: one line names it and the
+    log file that holds the details."""
+    try:
+        cli.main(args=args, prog_name="annotator", standalone_mode=True)
+    except Exception as exc:  # a bug: known failures are AnnotatorErrors, handled inside
+        from annotator.crash_log import record, summary
+
+        path, _ = record(type(exc), exc, exc.__traceback__, "command line")
+        where = f"; details are in {path}" if path else ""
+        click.echo(f"annotator: unexpected error ({summary(exc)}){where}. "
+                   "Nothing was half-written; please report it.", err=True)
+        sys.exit(1)
+
+
 @click.group(invoke_without_command=True)
 @click.version_option(__version__, prog_name="annotator")
 @DB_OPTION
 @click.pass_context
-def main(ctx: click.Context, db_path: Path | None) -> None:
+def cli(ctx: click.Context, db_path: Path | None) -> None:
     """Label stance, actors and claims in Arabic news.
 
     With no command, opens the window on the per-user database (or on --db FILE).
@@ -57,10 +75,12 @@ def main(ctx: click.Context, db_path: Path | None) -> None:
 
 
 def _db(ctx: click.Context, db_path: Path | None) -> Path:
+    from annotator.paths import default_database_path
+
     return db_path or ctx.obj.get("db") or default_database_path()
 
 
-@main.command()
+@cli.command()
 @DB_OPTION
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON document.")
 @click.pass_context
@@ -104,11 +124,11 @@ class _Progress:
             click.echo("\r\033[K", err=True, nl=False)
 
 
-@main.command(name="import")
+@cli.command(name="import")
 @click.argument("paths", nargs=-1, required=True,
                 type=click.Path(exists=False, path_type=Path))
 @DB_OPTION
-@click.option("--format", "fmt", type=click.Choice(importer.FORMATS), default="auto",
+@click.option("--format", "fmt", type=click.Choice(IMPORT_FORMATS), default="auto",
               show_default=True, help="Format of the files; auto looks at names and content.")
 @click.option("--annotator", help="Who made the labels in the files, where they do not say.")
 @click.option("--encoding", default="auto", show_default=True,
@@ -137,6 +157,8 @@ def import_(ctx: click.Context, paths: tuple[Path, ...], db_path: Path | None, f
         annotator import articles/ --db team.db
         annotator import export.jsonl --format doccano --annotator salma --add-labels
     """
+    from annotator.io import importer
+
     options = importer.ImportOptions(fmt, encoding, annotator, add_labels, text_column,
                                      doccano_offsets)
     report = _run(ctx, db_path, "imported", lambda project, tick: importer.import_paths(
@@ -154,7 +176,7 @@ def import_(ctx: click.Context, paths: tuple[Path, ...], db_path: Path | None, f
         click.echo(f"added to the scheme: {', '.join(sorted(set(report.scheme_additions)))}")
 
 
-@main.command()
+@cli.command()
 @click.argument("other", type=click.Path(exists=False, path_type=Path))
 @DB_OPTION
 @click.option("--json", "as_json", is_flag=True, help="Print the report as one JSON document.")
@@ -185,7 +207,7 @@ def merge(ctx: click.Context, other: Path, db_path: Path | None, as_json: bool) 
         click.echo(f"  {line}")
 
 
-@main.command()
+@cli.command()
 @DB_OPTION
 @click.option("--limit", type=int, default=50, show_default=True, help="How many to list.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON document.")
@@ -218,7 +240,7 @@ def conflicts(ctx: click.Context, db_path: Path | None, limit: int, as_json: boo
                    f"{json.dumps(what, ensure_ascii=False)}")
 
 
-@main.command()
+@cli.command()
 @click.argument("number", type=int)
 @DB_OPTION
 @click.option("--annotator", help="Who restores it (default: you).")
@@ -255,8 +277,8 @@ def _split(value: str | None) -> tuple[float, float, float] | None:
     return parts  # type: ignore[return-value]
 
 
-@main.command(name="export")
-@click.option("--format", "fmt", type=click.Choice(exporter.FORMATS), required=True)
+@cli.command(name="export")
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True)
 @click.option("--out", type=click.Path(path_type=Path), required=True,
               help="The file to write (a folder for brat, or with --split).")
 @DB_OPTION
@@ -286,6 +308,8 @@ def export_(ctx: click.Context, fmt: str, out: Path, db_path: Path | None,
         annotator export --format jsonl --out stance.jsonl --status done
         annotator export --format conll --out sets/ --split 0.8,0.1,0.1 --seed 7
     """
+    from annotator.io import exporter
+
     options = exporter.ExportOptions(
         fmt, out, list(statuses) or None, annotator,
         [x.strip() for x in labels.split(",") if x.strip()] if labels else None,
@@ -319,6 +343,8 @@ def _run(ctx: click.Context, db_path: Path | None, verb: str,
 
 
 def _open(ctx: click.Context, db_path: Path | None) -> Project:
+    from annotator.seeds import open_project
+
     try:
         return open_project(_db(ctx, db_path))
     except AnnotatorError as exc:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Protocol
 
 from annotator.errors import AnnotatorError
+from annotator.formats import EXPORT_FORMATS
 from annotator.io.brat import BratWriter
 from annotator.io.conll import ConllWriter
 from annotator.io.doccano import DoccanoWriter
@@ -23,7 +24,7 @@ from annotator.model import ExportDoc
 from annotator.project import Project
 from annotator.text import sha256_of
 
-FORMATS = ("jsonl", "csv", "doccano", "labelstudio", "brat", "conll")
+FORMATS = EXPORT_FORMATS
 SPLITS = ("train", "dev", "test")
 
 

@@ -10,12 +10,13 @@ from pathlib import Path
 
 from annotator.bulk_import import ImportReport
 from annotator.errors import AnnotatorError, InputError
+from annotator.formats import IMPORT_FORMATS
 from annotator.io import brat, csv_table, doccano, jsonl, labelstudio, txt
 from annotator.io.encoding import open_text
 from annotator.project import Project
 from annotator.records import DocumentRecord
 
-FORMATS = ("auto", "txt", "jsonl", "csv", "doccano", "labelstudio", "brat")
+FORMATS = IMPORT_FORMATS
 
 
 @dataclass

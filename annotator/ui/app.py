@@ -13,6 +13,7 @@ from annotator.errors import AnnotatorError
 from annotator.project import Project
 from annotator.resources import data_dir
 from annotator.seeds import open_project
+from annotator.ui import error_dialog
 from annotator.ui.main_window import MainWindow
 from annotator.ui.settings import Settings
 
@@ -84,6 +85,7 @@ def ask_name(settings: Settings) -> str:
 def run(db_path: Path | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("annotator")
+    error_dialog.install()
     load_fonts()
     settings = Settings()
     name = ask_name(settings)

@@ -473,6 +473,7 @@ class MainWindow(QMainWindow):
         if self.project.reload_scheme():
             self.rebuild_requested.emit()
             return
+        self._update_undo_texts()  # a refused undo or redo drops its step
         self.documents.reload(self.project.documents())
         if self.doc is None:
             return

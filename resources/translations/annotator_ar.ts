@@ -36,6 +36,17 @@
     </message>
 </context>
 <context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>Something went wrong. Your labels are safe: every change is saved the moment you make it.</source>
+        <translation>حدث خطأ. وسومك في أمان: كل تعديل يُحفظ لحظة إجرائه.</translation>
+    </message>
+    <message>
+        <source>The details are in {0}.</source>
+        <translation>التفاصيل في {0}.</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export</source>

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from annotator.cli import main
+from annotator.cli import cli
 from tests.conftest import REPO
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
@@ -18,5 +18,5 @@ def test_ci_runs_the_readme_test_command_verbatim() -> None:
 
 
 def test_readme_mentions_every_cli_command() -> None:
-    for name in main.commands:
+    for name in cli.commands:
         assert f"annotator {name}" in README
