@@ -72,10 +72,11 @@ class DocumentSummary:
     title: str
     source: str
     status: str
-    length: int
+    published: str | None
     span_count: int
     created_at: str
     preview: str  # the text's first characters, shown where a document has no title
+    rowid: int  # its place in the file, which orders the list by arrival
 
     @property
     def display_title(self) -> str:

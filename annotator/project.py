@@ -262,6 +262,25 @@ class Project:
     def annotators(self) -> list[str]:
         return repo.annotators(self._db.conn)
 
+    def list_order(self, *, status: str | None = None, source: str | None = None,
+                   published_from: str | None = None, published_to: str | None = None,
+                   order: str = "added", descending: bool = False) -> list[int]:
+        """The listed documents' rowids, filtered and sorted in SQL (no text is read)."""
+        where, params = repo.list_where(status, source, published_from, published_to)
+        return repo.list_rowids(self._db.conn, where, params, order, descending)
+
+    def list_summaries(self, rowids: list[int]) -> list[DocumentSummary]:
+        """The rows of the document list for these rowids, in that order (deleted ones
+        are left out)."""
+        return [DocumentSummary(**r) for r in repo.list_rows(self._db.conn, rowids,
+                                                              ordered=True)]
+
+    def rowid_of(self, doc_id: str) -> int | None:
+        return repo.rowid_of(self._db.conn, doc_id)
+
+    def sources(self) -> list[str]:
+        return repo.list_sources(self._db.conn)
+
     def counts(self) -> dict[str, int]:
         return repo.counts(self._db.conn)
 

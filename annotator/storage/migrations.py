@@ -122,6 +122,15 @@ def merge_history(db: SqliteUtilsDatabase) -> None:
         db.execute(sql)
 
 
+
+@migrations(name="0003_document_list_index")
+def document_list_index(db: SqliteUtilsDatabase) -> None:
+    """The document list sorts, filters and counts from this covering index alone, so that
+    it never reads a document's text (a table scan would read every article)."""
+    db.execute("CREATE INDEX documents_list ON documents(deleted, status, source, published, "
+               "title)")
+
+
 def known_names() -> list[str]:
     # pending() on an empty in-memory database lists every migration, in order.
     return [m.name for m in migrations.pending(SqliteUtilsDatabase(memory=True))]

@@ -173,21 +173,78 @@ def document_by_sha(conn: sqlite3.Connection, sha256: str) -> Row | None:
     return rows[0] if rows else None
 
 
-_SUMMARY = """
-    SELECT d.id, d.title, d.source, d.status, length(d.text) AS length, d.created_at,
-           substr(d.text, 1, 80) AS preview,
-           (SELECT count(*) FROM spans s WHERE s.doc_id = d.id AND s.deleted = 0)
-               AS span_count
-    FROM documents d WHERE d.deleted = 0"""
-
-
 def document_summaries(conn: sqlite3.Connection) -> list[Row]:
-    return _rows(conn, _SUMMARY + " ORDER BY d.created_at, d.rowid")
+    """Every listed document in arrival order (for scripts and tests; the window pages)."""
+    where, params = list_where(None, None, None, None)
+    return list_rows(conn, list_rowids(conn, where, params, "added"), ordered=True)
 
 
 def document_summary(conn: sqlite3.Connection, doc_id: str) -> Row | None:
-    rows = _rows(conn, _SUMMARY + " AND d.id = ?", [doc_id])
+    rowid = rowid_of(conn, doc_id)
+    rows = list_rows(conn, [rowid]) if rowid is not None else []
     return rows[0] if rows else None
+
+
+# --- the document list: ordered ids from the covering index, summaries by page -------
+
+LIST_KEYS: dict[str, str | None] = {
+    "added": None,
+    "title": "title COLLATE NOCASE",
+    "source": "source COLLATE NOCASE",
+    "status": "status",
+    "published": "published",
+    "spans": "(SELECT count(*) FROM spans s WHERE s.doc_id = documents.id AND s.deleted = 0)",
+}
+
+
+def list_where(status: str | None, source: str | None, published_from: str | None,
+               published_to: str | None) -> tuple[str, list[object]]:
+    where, params = ["deleted = 0"], []
+    for clause, value in (("status = ?", status), ("source = ?", source),
+                          ("published >= ?", published_from), ("published <= ?", published_to)):
+        if value:
+            where.append(clause)
+            params.append(value)
+    return " AND ".join(where), params
+
+
+def list_rowids(conn: sqlite3.Connection, where: str, params: list[object], order: str,
+                descending: bool = False) -> list[int]:
+    """The rowids of the listed documents in order (100,000 of them is a small list)."""
+    way = "DESC" if descending else "ASC"
+    key = LIST_KEYS[order]
+    order_sql = f"{key} {way}, rowid {way}" if key else f"rowid {way}"
+    return [r[0] for r in conn.execute(
+        f"SELECT rowid FROM documents WHERE {where} ORDER BY {order_sql}", params)]
+
+
+def list_rows(conn: sqlite3.Connection, rowids: list[int], ordered: bool = False) -> list[Row]:
+    """Summaries of live documents (the rows on screen): no text, but the first words of
+    an untitled one, and the span count. In the order of `rowids` if `ordered`."""
+    out: list[Row] = []
+    for i in range(0, len(rowids), 500):
+        chunk = rowids[i:i + 500]
+        out += _rows(conn, "SELECT d.id, d.title, d.source, d.status, d.published, "
+                           "(SELECT count(*) FROM spans s WHERE s.doc_id = d.id "
+                           "AND s.deleted = 0) AS span_count, d.created_at, CASE WHEN "
+                           "d.title = '' THEN substr(d.text, 1, 80) ELSE '' END AS preview, "
+                           "d.rowid AS rowid FROM documents d WHERE d.deleted = 0 AND "
+                           f"d.rowid IN ({', '.join('?' * len(chunk))})", chunk)
+    if ordered:
+        place = {r: n for n, r in enumerate(rowids)}
+        out.sort(key=lambda row: place[row["rowid"]])
+    return out
+
+
+def rowid_of(conn: sqlite3.Connection, doc_id: str) -> int | None:
+    row = conn.execute("SELECT rowid FROM documents WHERE id = ?", [doc_id]).fetchone()
+    return row[0] if row else None
+
+
+def list_sources(conn: sqlite3.Connection) -> list[str]:
+    return [r[0] for r in conn.execute(
+        "SELECT DISTINCT source FROM documents WHERE deleted = 0 AND source != '' "
+        "ORDER BY source COLLATE NOCASE")]
 
 
 def latest_scheme(conn: sqlite3.Connection) -> str | None:

@@ -6,9 +6,14 @@ annotator.text (Utf16Map); text is never read back out of the widget.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, Qt, QTimer, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import (
+    QAction,
+    QContextMenuEvent,
     QFont,
+    QHelpEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -17,13 +22,15 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextOption,
 )
-from PySide6.QtWidgets import QTextEdit, QWidget
+from PySide6.QtWidgets import QMenu, QTextEdit, QToolTip, QWidget
 
 from annotator.model import Document, Span
 from annotator.scheme import Scheme
+from annotator.session import PendingLink, Session, Update
 from annotator.text import Utf16Map, snap_span, trim_punctuation
 from annotator.ui.span_index import PlacedSpan, SpanIndex
 from annotator.ui.span_painter import SpanPainter
+from annotator.ui.span_table import attribute_text
 
 LINE_GAP_PX = 12  # room under each line for stacked underlines
 FLASH_MS = 700
@@ -31,8 +38,12 @@ FLASH_MS = 700
 class ArticleView(QTextEdit):
     span_clicked = Signal(str)  # a span id, after a plain click on it
 
-    def __init__(self, scheme: Scheme, parent: QWidget | None = None) -> None:
+    def __init__(self, scheme: Scheme, parent: QWidget | None = None, *,
+                 session: Session | None = None, lang: str = "en",
+                 menu_actions: Callable[[], list[QAction | None]] | None = None) -> None:
         super().__init__(parent)
+        self.lang = lang
+        self._menu_actions = menu_actions or (lambda: [])
         self.setReadOnly(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
@@ -46,6 +57,30 @@ class ArticleView(QTextEdit):
         self._cycle: tuple[int, int] = (-1, 0)  # (position, how many clicks there)
         self._flash_timer = QTimer(self, singleShot=True, interval=FLASH_MS)
         self._flash_timer.timeout.connect(self._end_flash)
+        self.viewport().installEventFilter(self)
+        self.session = session
+        if session is not None:
+            session.document_opened.connect(
+                lambda s: self.show_document(s.doc, list(s.spans.values())))
+            session.changed.connect(self._on_changed)
+            session.selection_changed.connect(
+                lambda span_id, flash: self.select_span(span_id, flash=flash))
+            session.pending_changed.connect(self._on_pending)
+
+    # --- following the session -------------------------------------------------------------
+
+    def _on_changed(self, update: Update) -> None:
+        if update.upserted or update.removed:
+            self.apply_span_changes(update.upserted, update.removed)
+
+    def _on_pending(self, pending: PendingLink | None) -> None:
+        """While linking, the current candidate is shown selected; afterwards the span
+        selected before."""
+        current = pending.current if pending else None
+        if current is not None:
+            self.select_span(current.id, flash=True)
+        elif self.session is not None:
+            self.select_span(self.session.selected)
 
     # --- content ------------------------------------------------------------------------
 
@@ -161,11 +196,51 @@ class ArticleView(QTextEdit):
         self._cycle = (pos, clicks)
         self.span_clicked.emit(ids[clicks % len(ids)])
 
-    # --- tooltips ---------------------------------------------------------------------
+    # --- tooltips and the context menu ---------------------------------------------------
 
     def span_at_viewport(self, point: QPoint) -> PlacedSpan | None:
         ids = self.span_ids_at(point)
         return self.index.get(ids[0]) if ids else None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.viewport() and event.type() == QEvent.Type.ToolTip:
+            self._show_tooltip(event)  # type: ignore[arg-type]
+            return True
+        if watched is self.viewport() and event.type() == QEvent.Type.ContextMenu:
+            return self._span_menu(event)  # type: ignore[arg-type]
+        return super().eventFilter(watched, event)
+
+    def tooltip_text(self, span: Span) -> str:
+        label = self._scheme.label(span.label)
+        lines = [label.name(self.lang) if label else span.label]
+        attrs = attribute_text(self._scheme, span, self.lang)
+        if attrs:
+            lines.append(attrs)
+        lines.append(self.tr("by {0}").format(span.annotator))
+        if span.note:
+            lines.append(span.note)
+        return "\n".join(lines)
+
+    def _show_tooltip(self, event: QHelpEvent) -> None:
+        placed = self.span_at_viewport(event.pos())
+        if placed is None:
+            QToolTip.hideText()
+            return
+        QToolTip.showText(event.globalPos(), self.tooltip_text(placed.span), self)
+
+    def _span_menu(self, event: QContextMenuEvent) -> bool:
+        ids = self.span_ids_at(event.pos())
+        if not ids or self.session is None:
+            return False
+        self.session.select(ids[0])
+        menu = QMenu(self)
+        for action in self._menu_actions():
+            if action is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(action)
+        menu.popup(event.globalPos())
+        return True
 
     # --- painting ---------------------------------------------------------------------
 

@@ -7,13 +7,16 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QWidget
 
 from annotator.model import DocLabel
 from annotator.scheme import Scheme
+from annotator.session import Session
 
 
 class DocLabelPanel(QWidget):
     value_chosen = Signal(str, str)  # field id, choice id ("" clears)
 
-    def __init__(self, scheme: Scheme, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, scheme: Scheme, lang: str,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.session = session
         self.boxes: dict[str, QComboBox] = {}
         self._filling = False
         form = QFormLayout(self)
@@ -26,6 +29,13 @@ class DocLabelPanel(QWidget):
             box.activated.connect(lambda _i, f=field.id, b=box: self._chosen(f, b))
             form.addRow(field.name(lang), box)
             self.boxes[field.id] = box
+        session.document_opened.connect(lambda _s: self.refresh())
+        session.changed.connect(lambda update: self.refresh() if update.doc_labels_changed
+                                else None)
+
+    def refresh(self) -> None:
+        """Show the current annotator's values (also after the name changes)."""
+        self.show_labels(self.session.doc_labels, self.session.project.annotator)
 
     def show_labels(self, labels: list[DocLabel], annotator: str) -> None:
         self._filling = True

@@ -21,6 +21,9 @@ class FileWatcher(QObject):
         self._timer.timeout.connect(self.check)
         self._timer.start(POLL_MS)
 
+    def stop(self) -> None:
+        self._timer.stop()
+
     def check(self) -> bool:
         """Emit `changed_elsewhere` if another connection committed since the last check."""
         try:

@@ -1,7 +1,7 @@
 """Runs facade operations for the widgets: shows refusals and failures, announces changes.
 
 Widgets never call a Project mutation directly (Anki's CollectionOp): they hand it to
-`OpRunner.run`, and every view refreshes from the `changed` signal.
+`OpRunner.run`, which announces what changed through the session; every view follows.
 
 When another program holds the write lock (a long import or merge from the command
 line), an action is not lost and does not freeze the window: it waits in a queue, the
@@ -25,6 +25,7 @@ from annotator.errors import (
 )
 from annotator.model import Changes
 from annotator.project import Project
+from annotator.session import Session
 
 T = TypeVar("T")
 Op = Callable[[Project], Changes | None]
@@ -33,21 +34,22 @@ WINDOW_BUSY_TIMEOUT_S = 0.25  # a write waits this long for the lock, then queue
 
 
 class OpRunner(QObject):
-    changed = Signal(object)  # Changes, after the database has committed them
+    changed = Signal(object)  # Changes, after the session announced them to the views
     refused = Signal(str)  # a user-facing reason: bad pair, bad offsets...
     failed = Signal(str)  # the write did not happen: disk full, file gone...
     stale = Signal(str)  # another writer changed the record: the views must refresh
     waiting = Signal(str)  # actions wait for another program's write lock ("" when done)
 
-    def __init__(self, project: Project, parent_widget: QWidget) -> None:
+    def __init__(self, session: Session, parent_widget: QWidget) -> None:
         super().__init__(parent_widget)
-        self.project = project
+        self.session = session
+        self.project: Project = session.project
         self._parent_widget = parent_widget
         self._queue: list[Op] = []
         self._retry = QTimer(self)
         self._retry.setSingleShot(True)
         self._retry.timeout.connect(self._drain)
-        project.database.set_busy_timeout(WINDOW_BUSY_TIMEOUT_S)
+        self.project.database.set_busy_timeout(WINDOW_BUSY_TIMEOUT_S)
 
     @property
     def queued(self) -> int:
@@ -82,6 +84,7 @@ class OpRunner(QObject):
             self.refused.emit(str(exc))
             return None
         if changes is not None:
+            self.session.announce(changes, "window")
             self.changed.emit(changes)
         return changes
 

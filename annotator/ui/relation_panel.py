@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from annotator.model import Relation
 from annotator.scheme import Scheme
+from annotator.session import Session, Update
 from annotator.ui.keys import claims_delete
 from annotator.ui.span_table import quoted
 
@@ -16,12 +17,28 @@ class RelationPanel(QListWidget):
     relation_chosen = Signal(str, str)  # relation id, head span id
     delete_requested = Signal(str)  # relation id
 
-    def __init__(self, scheme: Scheme, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, scheme: Scheme, lang: str,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.session = session
         self.scheme = scheme
         self.lang = lang
         self.setObjectName("relations")
         self.currentItemChanged.connect(self._on_current)
+        self.relation_chosen.connect(lambda _rid, head: session.select(head, flash=True))
+        session.document_opened.connect(lambda _s: self.refresh())
+        session.selection_changed.connect(lambda _id, _flash: self.refresh())
+        session.changed.connect(self._on_changed)
+
+    def _on_changed(self, update: Update) -> None:
+        if update.relations_changed or update.upserted:  # a link, or a linked span's text
+            self.refresh()
+
+    def refresh(self) -> None:
+        relations = self.session.relations
+        texts = {sid: self.session.span_text(sid)
+                 for r in relations for sid in (r.head, r.tail)}
+        self.show_relations(relations, texts, self.session.selected)
 
     def show_relations(self, relations: list[Relation], span_texts: dict[str, str],
                        focus_span: str | None = None) -> None:

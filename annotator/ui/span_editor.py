@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from annotator.model import Relation, Span
 from annotator.scheme import Scheme
+from annotator.session import Session, Update
 from annotator.ui.span_table import quoted
 
 NONE_CHOICE = ""
@@ -27,8 +28,10 @@ class SpanEditor(QWidget):
     note_edited = Signal(str, str)  # span id, note
     link_chosen = Signal(str)  # the other span of a link the user double-clicked
 
-    def __init__(self, scheme: Scheme, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, scheme: Scheme, lang: str,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.session = session
         self.scheme = scheme
         self.lang = lang
         self.span: Span | None = None
@@ -55,7 +58,27 @@ class SpanEditor(QWidget):
         self.note_edit.editingFinished.connect(self._note_done)
         self.links.itemDoubleClicked.connect(
             lambda item: self.link_chosen.emit(item.data(Qt.ItemDataRole.UserRole)))
+        self.link_chosen.connect(lambda other: session.select(other, flash=True))
         self.show_span(None, "", [], {})
+        session.document_opened.connect(lambda _s: self.refresh())
+        session.selection_changed.connect(lambda _id, _flash: self.refresh())
+        session.changed.connect(self._on_changed)
+
+    def _on_changed(self, update: Update) -> None:
+        selected = self.session.selected
+        if update.relations_changed or any(s.id == selected for s in update.upserted) \
+                or (self.span is not None and selected != self.span.id):
+            self.refresh()
+
+    def refresh(self) -> None:
+        session = self.session
+        span = session.spans.get(session.selected) if session.selected else None
+        if span is None or session.doc is None:
+            self.show_span(None, "", [], {})
+            return
+        links = session.links_of(span.id)
+        texts = {sid: session.span_text(sid) for r in links for sid in (r.head, r.tail)}
+        self.show_span(span, session.doc.text, links, texts)
 
     def show_span(self, span: Span | None, text: str, relations: list[Relation],
                   span_texts: dict[str, str]) -> None:

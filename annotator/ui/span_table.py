@@ -1,16 +1,25 @@
-"""The spans of the open document in a sortable table: label, text, attributes, annotator."""
+"""The spans of the open document in a sortable table: label, text, attributes, annotator,
+note. The model keeps its rows sorted itself: a new document is one reset with rows built
+in one pass; a changed span is one row inserted, changed or removed."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from bisect import bisect_left
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QWidget
 
 from annotator.model import Span
 from annotator.scheme import Scheme
-from annotator.ui.record_table import Index, RecordTable, RecordTableModel
+from annotator.session import Session, Update
+from annotator.ui.record_table import Index, RecordTable
 
 PREVIEW_CHARS = 80
+COLUMNS = ("label", "text", "attributes", "annotator", "note")
+GREY = QColor("#888888")
 
 
 def quoted(text: str) -> str:
@@ -29,84 +38,98 @@ def attribute_text(scheme: Scheme, span: Span, lang: str) -> str:
     return ", ".join(parts)
 
 
-class SpanTableModel(RecordTableModel):
-    COLUMNS = ("label", "text", "attributes", "annotator", "note")
-
+class SpanTableModel(QAbstractTableModel):
     def __init__(self, scheme: Scheme, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.scheme = scheme
         self.lang = lang
         self._text = ""
         self._rows: list[Span] = []
-        self._row_of: dict[str, int] = {}
+        self._cells: list[tuple[str, ...]] = []  # what each row shows, built once
+        self._keys: list[Any] = []
+        self._column, self._descending = 1, False
+
+    # --- rows, kept sorted -----------------------------------------------------------------
+
+    def _cells_of(self, span: Span) -> tuple[str, ...]:
+        label = self.scheme.label(span.label)
+        text = span.text_in(self._text).replace("\n", " ")
+        if len(text) > PREVIEW_CHARS:
+            text = text[:PREVIEW_CHARS] + "…"
+        return (label.name(self.lang) if label else span.label, text,
+                attribute_text(self.scheme, span, self.lang), span.annotator, span.note or "")
+
+    def _key_of(self, span: Span, cells: tuple[str, ...]) -> Any:
+        if self._column == 1:  # the text column sorts in reading order
+            key: Any = (span.start, span.end, span.id)
+        else:
+            key = (cells[self._column], span.start, span.id)
+        return _Reversed(key) if self._descending else key
 
     def set_spans(self, text: str, spans: list[Span]) -> None:
         self.beginResetModel()
         self._text = text
-        self._rows = list(spans)
-        self._reindex()
+        rows = [(span, self._cells_of(span)) for span in spans]
+        rows.sort(key=lambda r: self._key_of(*r))
+        self._rows = [r[0] for r in rows]
+        self._cells = [r[1] for r in rows]
+        self._keys = [self._key_of(*r) for r in rows]
         self.endResetModel()
 
-    def _reindex(self) -> None:
-        self._row_of = {s.id: i for i, s in enumerate(self._rows)}
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._column = column if 0 <= column < len(COLUMNS) else 1
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self.layoutAboutToBeChanged.emit()
+        self.set_spans(self._text, list(self._rows))
+        self.layoutChanged.emit()
 
     def upsert(self, span: Span) -> None:
-        row = self._row_of.get(span.id)
-        if row is None:
-            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows))
-            self._rows.append(span)
-            self._row_of[span.id] = len(self._rows) - 1
-            self.endInsertRows()
-        else:
-            self._rows[row] = span
-            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+        self.remove(span.id)
+        cells = self._cells_of(span)
+        key = self._key_of(span, cells)
+        row = bisect_left(self._keys, key)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._rows.insert(row, span)
+        self._cells.insert(row, cells)
+        self._keys.insert(row, key)
+        self.endInsertRows()
 
     def remove(self, span_id: str) -> None:
-        row = self._row_of.get(span_id)
+        row = self.row_of(span_id)
         if row is None:
             return
         self.beginRemoveRows(QModelIndex(), row, row)
-        del self._rows[row]
-        self._reindex()
+        del self._rows[row], self._cells[row], self._keys[row]
         self.endRemoveRows()
 
-    def text_of(self, span_id: str) -> str:
-        row = self._row_of.get(span_id)
-        return "?" if row is None else self._rows[row].text_in(self._text)
+    def row_of(self, span_id: str) -> int | None:
+        return next((i for i, s in enumerate(self._rows) if s.id == span_id), None)
 
     def span_at(self, row: int) -> Span:
         return self._rows[row]
 
-    def row_of(self, span_id: str) -> int | None:
-        return self._row_of.get(span_id)
+    # --- Qt ------------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(COLUMNS)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
-        span = self._rows[index.row()]
-        col = self.COLUMNS[index.column()]
+        row, col = index.row(), index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            if col == "label":
-                label = self.scheme.label(span.label)
-                return label.name(self.lang) if label else span.label
-            if col == "text":
-                text = span.text_in(self._text).replace("\n", " ")
-                return text if len(text) <= PREVIEW_CHARS else text[:PREVIEW_CHARS] + "…"
-            if col == "attributes":
-                return attribute_text(self.scheme, span, self.lang)
-            return span.annotator if col == "annotator" else (span.note or "")
-        if role == Qt.ItemDataRole.UserRole:  # sort key: position for text, else shown value
-            if col == "text":
-                return span.start * 1_000_000 + span.end
-            return str(self.data(index, Qt.ItemDataRole.DisplayRole))
-        if role == Qt.ItemDataRole.DecorationRole and col == "label":
-            label = self.scheme.label(span.label)
-            return QColor(label.color if label else "#888888")
-        if role == Qt.ItemDataRole.ToolTipRole and col == "text":
+            return self._cells[row][col]
+        span = self._rows[row]
+        label = self.scheme.label(span.label) if col == 0 else None
+        if role == Qt.ItemDataRole.DecorationRole and col == 0:
+            return QColor(label.color) if label else GREY
+        if role == Qt.ItemDataRole.ToolTipRole and col == 1:
             return span.text_in(self._text)
-        if role == Qt.ItemDataRole.ForegroundRole and col == "label" and not self.scheme.label(
-                span.label):
-            return QBrush(QColor("#888888"))
+        if role == Qt.ItemDataRole.ForegroundRole and col == 0 and label is None:
+            return QBrush(GREY)
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
@@ -117,37 +140,77 @@ class SpanTableModel(RecordTableModel):
                 self.tr("Note")][section]
 
 
+class _Reversed:
+    """A sort key in reverse, for bisect on a list sorted in descending order."""
+
+    __slots__ = ("key",)
+
+    def __init__(self, key: Any) -> None:
+        self.key = key
+
+    def __lt__(self, other: _Reversed) -> bool:
+        return other.key < self.key
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Reversed) and other.key == self.key
+
+    __hash__ = None  # type: ignore[assignment]
+
+
 class SpanTable(RecordTable):
     span_chosen = Signal(str)
-    source_model: SpanTableModel
 
-    def __init__(self, scheme: Scheme, lang: str, parent: QWidget | None = None) -> None:
-        super().__init__(SpanTableModel(scheme, lang), 1, parent)  # 1: text, reading order
-        # Fixed widths: ResizeToContents would read every row on every change, which costs
-        # milliseconds per new span on a long article.
+    def __init__(self, session: Session, scheme: Scheme, lang: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.source_model = SpanTableModel(scheme, lang, self)
+        self.setModel(self.source_model)
+        self.sortByColumn(1, Qt.SortOrder.AscendingOrder)  # the text, in reading order
+        # Fixed widths: ResizeToContents would read every row on every change.
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((0, 80), (2, 120), (3, 64), (4, 64)):
+        for col, width in ((0, 80), (2, 120), (3, 90), (4, 64)):
             self.setColumnWidth(col, width)
         self.selectionModel().currentRowChanged.connect(self._on_current)
-        self._quiet = False
+        session.document_opened.connect(self._on_opened)
+        session.changed.connect(self._on_changed)
+        session.selection_changed.connect(lambda span_id, _flash: self.show_span(span_id))
+
+    def _on_opened(self, session: Session) -> None:
+        self.source_model.set_spans(session.doc.text if session.doc else "",
+                                    list(session.spans.values()))
+
+    def _on_changed(self, update: Update) -> None:
+        self._quietly(lambda: self._apply(update))
+
+    def _apply(self, update: Update) -> None:
+        for span_id in update.removed:
+            self.source_model.remove(span_id)
+        for span in update.upserted:
+            self.source_model.upsert(span)
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid() and not self._quiet:
-            self.span_chosen.emit(self.source_model.span_at(
-                self.source_row(current)).id)
+        if current.isValid():
+            span_id = self.source_model.span_at(current.row()).id
+            if span_id != self.session.selected:
+                self.session.select(span_id, flash=True)
 
     def show_span(self, span_id: str | None) -> None:
-        """Select the row of a span without emitting span_chosen."""
-        self._quiet = True
-        try:
+        """Select the row of a span without choosing it again."""
+        def show() -> None:
             row = self.source_model.row_of(span_id) if span_id else None
             if row is None:
                 self.clearSelection()
                 return
-            index = self.proxy.mapFromSource(self.source_model.index(row, 0))
+            index = self.source_model.index(row, 0)
             self.setCurrentIndex(index)
             self.scrollTo(index)
-        finally:
-            self._quiet = False
+        self._quietly(show)
+
+    def _quietly(self, change: Callable[[], None]) -> None:
+        blocker = QSignalBlocker(self.selectionModel())
+        change()
+        del blocker
+        self.viewport().update()

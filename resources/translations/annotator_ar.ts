@@ -2,6 +2,36 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar">
 <context>
+    <name>ArticleView</name>
+    <message>
+        <source>by {0}</source>
+        <translation>بواسطة {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Commands</name>
+    <message>
+        <source>The selection holds only whitespace</source>
+        <translation>التحديد فراغ فقط</translation>
+    </message>
+    <message>
+        <source>Select some text first, then press a label key</source>
+        <translation>حدّد نصًا أولًا ثم اضغط مفتاح الوسم</translation>
+    </message>
+    <message>
+        <source>Select the span the link starts from first</source>
+        <translation>حدّد أولًا الوسم الذي يبدأ منه الربط</translation>
+    </message>
+    <message>
+        <source>{0} must start at {1}, not {2}</source>
+        <translation>يجب أن يبدأ {0} من {1} لا من {2}</translation>
+    </message>
+    <message>
+        <source>{0}: click the other span, or Tab to step through candidates and Enter to link; Esc cancels</source>
+        <translation>{0}: انقر الوسم الآخر، أو Tab للتنقل بين المرشحين وEnter للربط؛ Esc للإلغاء</translation>
+    </message>
+</context>
+<context>
     <name>DocumentList</name>
     <message>
         <source>new</source>
@@ -33,6 +63,29 @@
     <message>
         <source>Spans</source>
         <translation>الوسوم</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentPanel</name>
+    <message>
+        <source>All statuses</source>
+        <translation>كل الحالات</translation>
+    </message>
+    <message>
+        <source>from YYYY-MM-DD</source>
+        <translation>من YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>to YYYY-MM-DD</source>
+        <translation>إلى YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>All sources</source>
+        <translation>كل المصادر</translation>
+    </message>
+    <message>
+        <source>{0} of {1} documents shown</source>
+        <translation>يُعرض {0} من {1} مستند</translation>
     </message>
 </context>
 <context>
@@ -211,30 +264,6 @@
         <translation>لا مستندات بعد: ملف &gt; استيراد…، أو أفلت الملفات على هذه النافذة.</translation>
     </message>
     <message>
-        <source>The selection holds only whitespace</source>
-        <translation>التحديد فراغ فقط</translation>
-    </message>
-    <message>
-        <source>Select some text first, then press a label key</source>
-        <translation>حدّد نصًا أولًا ثم اضغط مفتاح الوسم</translation>
-    </message>
-    <message>
-        <source>Select the span the link starts from first</source>
-        <translation>حدّد أولًا الوسم الذي يبدأ منه الربط</translation>
-    </message>
-    <message>
-        <source>{0} must start at {1}, not {2}</source>
-        <translation>يجب أن يبدأ {0} من {1} لا من {2}</translation>
-    </message>
-    <message>
-        <source>{0}: click the other span, or Tab to step through candidates and Enter to link; Esc cancels</source>
-        <translation>{0}: انقر الوسم الآخر، أو Tab للتنقل بين المرشحين وEnter للربط؛ Esc للإلغاء</translation>
-    </message>
-    <message>
-        <source>The span the link started from was deleted</source>
-        <translation>حُذف المقطع الذي بدأ منه الربط</translation>
-    </message>
-    <message>
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
@@ -266,10 +295,6 @@
         <source>Annotator: {0}</source>
         <translation>المُوسِّم: {0}</translation>
     </message>
-    <message>
-        <source>by {0}</source>
-        <translation>بواسطة {0}</translation>
-    </message>
 </context>
 <context>
     <name>OpRunner</name>
@@ -292,6 +317,13 @@
     <message>
         <source>Cancelled; nothing from the unfinished file was kept</source>
         <translation>أُلغي؛ لم يُحفظ شيء من الملف غير المكتمل</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressLine</name>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
     </message>
 </context>
 <context>
@@ -362,20 +394,12 @@
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>إلغاء</translation>
-    </message>
-    <message>
         <source>Import failed</source>
         <translation>فشل الاستيراد</translation>
     </message>
     <message>
         <source>Imported {0} documents ({1} spans, {2} links, {3} document labels).</source>
         <translation>استُورد {0} مستندًا ({1} وسمًا، {2} رابطًا، {3} وسمًا للمستند).</translation>
-    </message>
-    <message>
-        <source>Skipped {0} already in the database.</source>
-        <translation>تُخطّي {0} موجودًا في قاعدة البيانات.</translation>
     </message>
     <message>
         <source>Added to the scheme: {0}</source>
@@ -402,6 +426,10 @@
         <translation>دمج</translation>
     </message>
     <message>
+        <source>Merged into {0} documents already here:</source>
+        <translation>دُمج في {0} مستند موجود هنا:</translation>
+    </message>
+    <message>
         <source>Exporting…</source>
         <translation>جارٍ التصدير…</translation>
     </message>
@@ -416,6 +444,14 @@
     <message>
         <source>Export</source>
         <translation>تصدير</translation>
+    </message>
+    <message>
+        <source>Another import, export or merge is running; wait for it or cancel it first</source>
+        <translation>استيراد أو تصدير أو دمج آخر قيد التشغيل؛ انتظر انتهاءه أو ألغه أولًا</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing from the unfinished file was kept</source>
+        <translation>أُلغي؛ لم يُحفظ شيء من الملف غير المكتمل</translation>
     </message>
     <message>
         <source>…and {0} more notes.</source>

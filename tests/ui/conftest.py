@@ -43,7 +43,8 @@ def open_window(qtbot: QtBot, qapp, settings: Settings, tmp_path: Path
                                with_seeds=True)
         bench = Workbench(qapp, project, settings)
         window = bench.show(lang)
-        qtbot.addWidget(window)
+        # Not qtbot.addWidget: a window rebuilt (a new language, a grown scheme) is deleted
+        # by the Workbench, and the fixture closes the current one itself.
         qtbot.waitExposed(window)
         with qtbot.waitActive(window):
             window.activateWindow()

@@ -176,9 +176,7 @@ def test_selecting_in_the_table_scrolls_to_and_flashes_the_span(open_window, qtb
     label_word(window, qtbot, "بلينكن", Qt.Key.Key_1)
     window.view.verticalScrollBar().setValue(0)
     table = window.span_table
-    row = table.proxy.mapFromSource(table.source_model.index(
-        table.source_model.row_of(far), 0)).row()
-    table.setCurrentIndex(table.proxy.index(row, 1))
+    table.setCurrentIndex(table.source_model.index(table.source_model.row_of(far), 1))
     assert window.selected == far
     assert window.view.painter.flashing == far
     assert window.view.verticalScrollBar().value() > 0
@@ -213,7 +211,7 @@ def test_document_fields_panel(open_window, qtbot: QtBot) -> None:
 def test_documents_next_previous_and_done(open_window, qtbot: QtBot, tmp_path: Path) -> None:
     window = open_window()
     second = window.project.add_document("خبر ثان عن الاجتماع", title="الثاني").created
-    window.documents.source_model.set_documents(window.project.documents())
+    window.document_panel.refresh()
     window.documents.choose(window.project.documents()[0].id)
     first = window.doc.id
     qtbot.keyClick(window.view, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
@@ -294,7 +292,7 @@ def test_hovering_a_span_shows_its_details(open_window, qtbot: QtBot) -> None:
     window = open_window()
     span_id = label_word(window, qtbot, "بلينكن", Qt.Key.Key_1)
     window.project.update_span(span_id, attributes={"type": "person"}, note="وزير الخارجية")
-    window.on_changed(window.project.update_span(span_id, note="وزير الخارجية الأمريكي"))
+    window.session.announce(window.project.update_span(span_id, note="وزير الخارجية الأمريكي"))
     point = point_of(window, window.doc.text.index("بلينكن") + 2)
     viewport = window.view.viewport()
     event = QHelpEvent(QEvent.Type.ToolTip, point, viewport.mapToGlobal(point))
@@ -309,7 +307,7 @@ def test_a_link_is_deleted_from_the_links_tab(open_window, qtbot: QtBot) -> None
     window = open_window()
     actor = label_word(window, qtbot, "بلينكن", Qt.Key.Key_1)
     claim = label_word(window, qtbot, "الحل الوحيد", Qt.Key.Key_2)
-    window.on_changed(window.project.add_relation("SAID_BY", claim, actor))
+    window.session.announce(window.project.add_relation("SAID_BY", claim, actor))
     assert window.relations.count() == 1
     window.tabs.setCurrentWidget(window.relations)
     window.relations.setFocus()

@@ -108,6 +108,7 @@ def test_file_merge_brings_in_a_colleagues_labels(open_window, qtbot: QtBot,
     theirs = other.add_span(doc, start, start + len("الولايات المتحدة"), "ACTOR").created
     other.close()
     window.merge_file(colleague)
+    qtbot.waitUntil(lambda: not window.transfer.busy, timeout=20000)
     box = next(w for w in QApplication.topLevelWidgets()
                if isinstance(w, QMessageBox) and w.objectName() == "merge_report")
     assert "spans: 1 added" in box.text()

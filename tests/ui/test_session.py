@@ -35,7 +35,7 @@ def test_close_and_reopen_keeps_everything(open_window, qtbot: QtBot, tmp_path: 
     window = open_window()
     text = window.doc.text
     second = window.project.add_document("خبر ثان", title="ثان").created
-    window.documents.source_model.set_documents(window.project.documents())
+    window.document_panel.refresh()
     start = text.find("بلينكن")
     select_text(window, start, start + 6)
     qtbot.keyClick(window.view, Qt.Key.Key_1)
@@ -66,7 +66,7 @@ def test_close_and_reopen_keeps_everything(open_window, qtbot: QtBot, tmp_path: 
 def test_last_document_is_restored(open_window, tmp_path: Path) -> None:
     window = open_window()
     second = window.project.add_document("خبر ثان", title="ثان").created
-    window.documents.source_model.set_documents(window.project.documents())
+    window.document_panel.refresh()
     window.documents.choose(second)
     window.close()
     assert open_window().doc.id == second

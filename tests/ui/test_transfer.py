@@ -11,7 +11,7 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from annotator.ui import transfer
+from annotator.ui.background import BackgroundTask
 from annotator.ui.export_dialog import ExportDialog
 from annotator.ui.import_dialog import ImportDialog
 from tests.helpers.cli import fingerprint
@@ -33,6 +33,11 @@ def open_dialog(window, qtbot: QtBot, cls):
     return window.findChild(cls) or dialog
 
 
+def finish(window, qtbot: QtBot) -> None:
+    """Imports, exports and merges run in the background: wait for the one running."""
+    qtbot.waitUntil(lambda: not window.transfer.busy, timeout=20000)
+
+
 def visible_box(name: str) -> QMessageBox:
     return next(w for w in QApplication.topLevelWidgets()
                 if isinstance(w, QMessageBox) and w.objectName() == name and w.isVisible())
@@ -46,6 +51,7 @@ def test_import_through_the_menu(open_window, qtbot: QtBot, tmp_path: Path) -> N
     assert not dialog.ok.isEnabled()  # nothing chosen yet
     dialog.add_path(source)
     dialog.ok.click()
+    finish(window, qtbot)
     assert len(window.project.documents()) == 6
     assert window.documents.source_model.rowCount() == 6
     assert "Imported 5 documents (5 spans" in visible_box("import_report").text()
@@ -62,6 +68,7 @@ def test_dropping_files_opens_the_import(open_window, qtbot: QtBot, tmp_path: Pa
     dialog = open_dialog(window, qtbot, ImportDialog)
     assert dialog.chosen_paths() == [source]
     dialog.ok.click()
+    finish(window, qtbot)
     assert len(window.project.documents()) == 3
 
 
@@ -73,6 +80,7 @@ def test_a_bad_file_is_explained_and_changes_nothing(open_window, qtbot: QtBot,
     window.import_files([source])
     dialog = open_dialog(window, qtbot, ImportDialog)
     dialog.ok.click()
+    finish(window, qtbot)
     box = visible_box("task_error")
     assert "bad.jsonl:1: unknown label 'PERSON'" in box.text()
     box.close()
@@ -87,6 +95,7 @@ def test_adding_labels_rebuilds_the_palette(open_window, qtbot: QtBot, tmp_path:
     dialog = open_dialog(window, qtbot, ImportDialog)
     dialog.add_labels.setChecked(True)
     dialog.ok.click()
+    finish(window, qtbot)
     current = next(w for w in QApplication.topLevelWidgets()
                    if w.__class__.__name__ == "MainWindow" and w.isVisible())
     assert "label:PERSON" in current.actions
@@ -97,16 +106,17 @@ def test_cancel_rolls_back_the_file(open_window, qtbot: QtBot, tmp_path: Path,
     window = open_window()
     source = jsonl(tmp_path / "many.jsonl", 400)
     before = fingerprint(tmp_path / "work.db")
-    original = transfer.Progress.tick
+    original = BackgroundTask._tick
 
     def press_cancel_midway(self, count: int, name: str = "") -> None:
         if count == 100:
-            self.dialog.cancel()  # what the Cancel button does
+            self.cancel()  # what the Cancel button does, from the worker's side
         original(self, count, name)
 
-    monkeypatch.setattr(transfer.Progress, "tick", press_cancel_midway)
+    monkeypatch.setattr(BackgroundTask, "_tick", press_cancel_midway)
     window.import_files([source])
     open_dialog(window, qtbot, ImportDialog).ok.click()
+    finish(window, qtbot)
     assert fingerprint(tmp_path / "work.db") == before
     assert "Cancelled" in window.statusBar().currentMessage()
 
@@ -122,6 +132,7 @@ def test_export_through_the_menu(open_window, qtbot: QtBot, tmp_path: Path) -> N
     out = tmp_path / "out.jsonl"
     dialog.out.setText(str(out))
     dialog.ok.click()
+    finish(window, qtbot)
     [line] = out.read_text(encoding="utf-8").splitlines()
     assert json.loads(line)["spans"][0]["text"] == "بلينكن"
     assert "Exported 1 documents" in visible_box("export_report").text()
@@ -137,4 +148,32 @@ def test_export_with_filters_and_split(open_window, qtbot: QtBot, tmp_path: Path
     assert options.labels == ["ACTOR", "STANCE"] and options.split == (0.8, 0.1, 0.1)
     dialog.out.setText(str(tmp_path / "sets"))
     dialog.ok.click()
+    finish(window, qtbot)
     assert {p.suffix for p in (tmp_path / "sets").iterdir()} == {".jsonl"}
+
+
+def test_the_window_stays_usable_and_a_second_import_waits_its_turn(
+        open_window, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    window = open_window()
+    release = threading.Event()
+    original = BackgroundTask._tick
+
+    def slow(self, count: int, name: str = "") -> None:
+        release.wait(10)  # the import is still reading its file
+        original(self, count, name)
+
+    monkeypatch.setattr(BackgroundTask, "_tick", slow)
+    window.import_files([jsonl(tmp_path / "first.jsonl", 3)])
+    open_dialog(window, qtbot, ImportDialog).ok.click()
+    assert window.transfer.busy and window.transfer.progress.isVisible()
+    assert not window.actions["import"].isEnabled() and not window.actions["merge"].isEnabled()
+    assert window.actions["label:ACTOR"].isEnabled()  # the rest of the window works
+    window.merge_file(tmp_path / "other.db")  # a second task is refused, not queued
+    assert "Another import, export or merge is running" in window.statusBar().currentMessage()
+    window.transfer.progress.cancel.click()  # the Cancel button, in the status bar
+    release.set()
+    finish(window, qtbot)
+    assert "Cancelled" in window.statusBar().currentMessage()
+    assert len(window.project.documents()) == 1 and window.actions["import"].isEnabled()

@@ -1,0 +1,74 @@
+"""Long work off the GUI thread: an import, export or merge runs in a worker thread with
+its own connection to the database, reports progress through signals, and stops at the
+next record when cancelled (its transaction rolls back). One task at a time; the window
+stays usable meanwhile (a label made while an import writes waits in the op runner's
+queue and is saved when the import commits)."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from annotator.errors import AnnotatorError, CancelledError
+from annotator.project import Project
+
+Task = Callable[[Project, Callable[[int, str], None]], Any]
+
+
+class BackgroundTask(QObject):
+    progress = Signal(int, str)  # records done, the file being read
+    succeeded = Signal(object)  # the task's result (a report)
+    failed = Signal(str)  # a known failure: bad input, disk full...
+    cancelled = Signal()
+    crashed = Signal(object)  # an unexpected error: (type, value, traceback)
+
+    def __init__(self, path: Path, annotator: str, task: Task,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._path, self._annotator, self._task = path, annotator, task
+        self._cancel = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="annotator-task", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        self._thread.join(timeout)
+        return not self._thread.is_alive()
+
+    @property
+    def running(self) -> bool:
+        return self._thread.is_alive()
+
+    def _tick(self, count: int, name: str = "") -> None:
+        if self._cancel.is_set():
+            raise CancelledError("cancelled")
+        if count % 50 == 0:
+            self.progress.emit(count, name)
+
+    def _run(self) -> None:
+        try:
+            # SQLite connections belong to the thread that opened them: this one is ours.
+            project = Project.open(self._path, self._annotator)
+        except AnnotatorError as exc:
+            self.failed.emit(str(exc))
+            return
+        try:
+            result = self._task(project, self._tick)
+        except CancelledError:
+            self.cancelled.emit()
+        except AnnotatorError as exc:
+            self.failed.emit(str(exc))
+        except Exception as exc:  # a bug: shown by the window's error dialog, and logged
+            self.crashed.emit((type(exc), exc, exc.__traceback__))
+        else:
+            self.succeeded.emit(result)
+        finally:
+            project.close()

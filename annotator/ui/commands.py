@@ -1,0 +1,161 @@
+"""What the window's keys and menus do: each command reads the session, runs one facade
+operation through the op runner, and leaves the announcing to it. No command updates a
+view: the views follow the session."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from annotator.session import Session
+from annotator.text import move_boundary
+from annotator.ui.article_view import ArticleView
+from annotator.ui.document_list import DocumentList
+from annotator.ui.op_runner import OpRunner
+
+
+class Commands(QObject):
+    message = Signal(str, int)  # a status line for the analyst, and how long to show it
+
+    def __init__(self, session: Session, runner: OpRunner, view: ArticleView,
+                 documents: DocumentList, lang: str) -> None:
+        super().__init__(view)
+        self.session = session
+        self.runner = runner
+        self.view = view
+        self.documents = documents
+        self.lang = lang
+
+    def _refuse(self, text: str) -> None:
+        self.runner.refused.emit(text)
+
+    # --- labels ----------------------------------------------------------------------------
+
+    def apply_label(self, label: str) -> None:
+        session = self.session
+        if session.doc is None:
+            return
+        if session.pending:
+            session.cancel_link()
+        doc_id = session.doc.id
+        if self.view.textCursor().hasSelection():
+            rng = self.view.selected_range()
+            if rng is None:
+                self._refuse(self.tr("The selection holds only whitespace"))
+                return
+            changes = self.runner.run(lambda p: p.add_span(doc_id, rng[0], rng[1], label))
+            if changes and changes.created:
+                session.select(changes.created)
+        elif session.selected:
+            self.set_label(session.selected, label)
+        else:
+            self._refuse(self.tr("Select some text first, then press a label key"))
+
+    def set_label(self, span_id: str, label: str) -> None:
+        self.runner.run(lambda p: p.update_span(span_id, label=label))
+
+    def set_note(self, span_id: str, note: str) -> None:
+        self.runner.run(lambda p: p.update_span(span_id, note=note))
+
+    def set_attribute(self, span_id: str, attr: str, value: str) -> None:
+        span = self.session.spans.get(span_id)
+        if span is None:
+            return
+        current = dict(span.attributes)
+        current[attr] = value or None
+        self.runner.run(lambda p: p.update_span(span_id, attributes=current))
+
+    def delete_selected(self) -> None:
+        if self.session.selected:
+            span_id = self.session.selected
+            self.runner.run(lambda p: p.delete_span(span_id))
+
+    def delete_relation(self, relation_id: str) -> None:
+        self.runner.run(lambda p: p.delete_relation(relation_id))
+
+    def move_boundary(self, *, start: bool, screen_left: bool) -> None:
+        session = self.session
+        span = session.spans.get(session.selected or "")
+        if span is None or session.doc is None:
+            return
+        # Left on screen is later in reading order in a right-to-left paragraph.
+        forward = screen_left == self.view.is_right_to_left_at(span.start)
+        pos = span.start if start else span.end
+        new = move_boundary(session.doc.text, pos, forward=forward, grow=forward != start)
+        if start:
+            self.runner.run(lambda p: p.update_span(span.id, start=new))
+        else:
+            self.runner.run(lambda p: p.update_span(span.id, end=new))
+
+    # --- the document ----------------------------------------------------------------------
+
+    def set_doc_field(self, field_id: str, value: str) -> None:
+        if self.session.doc:
+            doc_id = self.session.doc.id
+            self.runner.run(lambda p: p.set_doc_label(doc_id, field_id, value or None))
+
+    def mark_done(self) -> None:
+        if self.session.doc:
+            doc_id = self.session.doc.id
+            self.runner.run(lambda p: p.set_status(doc_id, "done"))
+
+    def done_and_next(self) -> None:
+        self.mark_done()
+        self.documents.step(1)
+
+    def undo(self) -> None:
+        self.runner.run(lambda p: p.undo())
+
+    def redo(self) -> None:
+        self.runner.run(lambda p: p.redo())
+
+    # --- linking ---------------------------------------------------------------------------
+
+    def on_span_clicked(self, span_id: str) -> None:
+        if self.session.pending:
+            self.finish_linking(span_id)
+        else:
+            self.session.select(span_id)
+
+    def start_linking(self, rel_type: str) -> None:
+        session = self.session
+        relation = session.project.scheme.relation(rel_type)
+        if relation is None or session.doc is None:
+            return
+        head = session.spans.get(session.selected or "")
+        if head is None:
+            self._refuse(self.tr("Select the span the link starts from first"))
+            return
+        if head.label not in relation.heads:
+            self._refuse(self.tr("{0} must start at {1}, not {2}").format(
+                rel_type, " / ".join(relation.heads), head.label))
+            return
+        session.start_link(relation, head.id)
+        self.message.emit(self.tr(
+            "{0}: click the other span, or Tab to step through candidates and Enter to link; "
+            "Esc cancels").format(relation.name(self.lang)), 0)
+
+    def pick_step(self, delta: int) -> None:
+        pending = self.session.pending
+        if pending and pending.step(delta):
+            self.session.pending_changed.emit(pending)
+
+    def pick_confirm(self) -> None:
+        pending = self.session.pending
+        if pending and pending.current:
+            self.finish_linking(pending.current.id)
+
+    def cancel_linking(self, message: str | None = None) -> None:
+        if self.session.pending:
+            self.session.cancel_link()
+            if message:
+                self.message.emit(message, 3000)
+
+    def finish_linking(self, tail_id: str) -> None:
+        pending = self.session.pending
+        assert pending is not None
+        self.session.cancel_link()
+        changes = self.runner.run(lambda p: p.add_relation(pending.relation.id,
+                                                           pending.head.id, tail_id))
+        self.session.select(pending.head.id)
+        if changes:
+            self.message.emit(changes.description, 4000)
