@@ -201,7 +201,10 @@ class Project:
         return _document(row)
 
     def spans(self, doc_id: str) -> list[Span]:
-        return [_span(r) for r in self._live(doc_id, "spans")]
+        rows = repo.live_tuples_of_doc(self._db.conn, "spans", doc_id)
+        at = _TRACKED_AT["spans"] - 1  # updated_at, just before `deleted`
+        self._seen.update((r[0], r[at]) for r in rows)
+        return [from_values(Span, r) for r in rows]
 
     def _live(self, doc_id: str, table: str) -> list[repo.Row]:
         rows = repo.live_rows_of_doc(self._db.conn, table, doc_id)

@@ -93,6 +93,11 @@ class Utf16Map:
         # The UTF-16 position of each astral character's first unit.
         self._astral_u16 = [cp + k for k, cp in enumerate(self._astral)]
 
+    @property
+    def identity(self) -> bool:
+        """True when the text has no character beyond the BMP: both counts agree."""
+        return not self._astral
+
     def to_utf16(self, cp: int) -> int:
         if not 0 <= cp <= self._length:
             raise ValueError(f"offset {cp} is outside the text (0..{self._length})")

@@ -113,6 +113,22 @@ def live_rows_of_doc(conn: sqlite3.Connection, table: str, doc_id: str) -> list[
                        f"WHERE doc_id = ? AND deleted = 0 ORDER BY {order}", [doc_id])
 
 
+def live_tuples_of_doc(conn: sqlite3.Connection, table: str,
+                       doc_id: str) -> list[tuple[Any, ...]]:
+    """The live rows of a document as tuples in COLUMNS order, JSON parsed: a long
+    article's 2,000 spans cost a fraction of dicts."""
+    order = '"start", "end", created_at' if table == "spans" else "created_at"
+    cur = conn.execute(f"SELECT {_quoted(COLUMNS[table])} FROM {table} "
+                       f"WHERE doc_id = ? AND deleted = 0 ORDER BY {order}", [doc_id])
+    at = [i for i, c in enumerate(COLUMNS[table]) if c in JSON_COLUMNS]
+    rows = cur.fetchall()
+    if not at:
+        return rows
+    (i,) = at
+    read = _json_reader()
+    return [(*r[:i], read(r[i]), *r[i + 1:]) for r in rows]
+
+
 def record_times(conn: sqlite3.Connection, doc_id: str) -> list[tuple[str, str, str, int]]:
     """(table, id, updated_at, deleted) of a document and of every record in it."""
     out = conn.execute("SELECT 'documents', id, updated_at, deleted FROM documents "

@@ -30,12 +30,11 @@ class Workbench:
         self.app = app
         self.project = project
         self.settings = settings
-        self._translators: list[QTranslator] = []
         self.window: MainWindow | None = None
 
     def show(self, lang: str | None = None) -> MainWindow:
         lang = lang or self.settings.language
-        install_language(self.app, lang, self._translators)
+        install_language(self.app, lang)
         old = self.window
         if old is not None:
             old.close()
@@ -51,7 +50,11 @@ class Workbench:
         self.show(lang)
 
 
-def install_language(app: QApplication, lang: str, installed: list[QTranslator]) -> None:
+_INSTALLED: list[QTranslator] = []  # the application's translators, whoever installed them
+
+
+def install_language(app: QApplication, lang: str,
+                     installed: list[QTranslator] = _INSTALLED) -> None:
     for translator in installed:
         app.removeTranslator(translator)
     installed.clear()

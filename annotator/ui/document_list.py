@@ -82,7 +82,6 @@ class DocumentList(RecordTable):
             self.setCurrentIndex(index)
             self.scrollTo(index)
         del blocker
-        self.viewport().update()
 
     def _on_changed(self, update: Update) -> None:
         touched = set(update.changes.documents)

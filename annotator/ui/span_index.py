@@ -32,9 +32,12 @@ class SpanIndex:
     def reset(self, spans: Iterable[Span]) -> None:
         # Interval colouring in one sweep: each span takes the lowest level free at its
         # start; longer spans first at equal starts, so nested ones sit above.
-        to_utf16 = self._map.to_utf16
-        ranges = sorted((to_utf16(s.start), -to_utf16(s.end), i, s)
-                        for i, s in enumerate(spans))
+        if self._map.identity:  # no emoji or other astral character: offsets agree
+            ranges = sorted((s.start, -s.end, i, s) for i, s in enumerate(spans))
+        else:
+            to_utf16 = self._map.to_utf16
+            ranges = sorted((to_utf16(s.start), -to_utf16(s.end), i, s)
+                            for i, s in enumerate(spans))
         active: list[tuple[int, int]] = []  # (end, level) of spans still open
         free: list[int] = []
         placed: list[PlacedSpan] = []

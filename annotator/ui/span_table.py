@@ -45,7 +45,7 @@ class SpanTableModel(QAbstractTableModel):
         self.lang = lang
         self._text = ""
         self._rows: list[Span] = []
-        self._cells: list[tuple[str, ...]] = []  # what each row shows, built once
+        self._cells: dict[str, tuple[str, ...]] = {}  # what a row shows, built when shown
         self._keys: list[Any] = []
         self._column, self._descending = 1, False
 
@@ -59,21 +59,30 @@ class SpanTableModel(QAbstractTableModel):
         return (label.name(self.lang) if label else span.label, text,
                 attribute_text(self.scheme, span, self.lang), span.annotator, span.note or "")
 
-    def _key_of(self, span: Span, cells: tuple[str, ...]) -> Any:
-        if self._column == 1:  # the text column sorts in reading order
+    def _cells_at(self, row: int) -> tuple[str, ...]:
+        span = self._rows[row]
+        cells = self._cells.get(span.id)
+        if cells is None:
+            cells = self._cells[span.id] = self._cells_of(span)
+        return cells
+
+    def _key_of(self, span: Span) -> Any:
+        if self._column == 1:  # the text column sorts in reading order: no cell needed
             key: Any = (span.start, span.end, span.id)
         else:
+            cells = self._cells.get(span.id)
+            if cells is None:
+                cells = self._cells[span.id] = self._cells_of(span)
             key = (cells[self._column], span.start, span.id)
         return _Reversed(key) if self._descending else key
 
     def set_spans(self, text: str, spans: list[Span]) -> None:
         self.beginResetModel()
         self._text = text
-        rows = [(span, self._cells_of(span)) for span in spans]
-        rows.sort(key=lambda r: self._key_of(*r))
-        self._rows = [r[0] for r in rows]
-        self._cells = [r[1] for r in rows]
-        self._keys = [self._key_of(*r) for r in rows]
+        self._cells = {}
+        keyed = sorted(((self._key_of(span), span) for span in spans), key=lambda r: r[0])
+        self._keys = [k for k, _ in keyed]
+        self._rows = [span for _, span in keyed]
         self.endResetModel()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -85,12 +94,10 @@ class SpanTableModel(QAbstractTableModel):
 
     def upsert(self, span: Span) -> None:
         self.remove(span.id)
-        cells = self._cells_of(span)
-        key = self._key_of(span, cells)
+        key = self._key_of(span)
         row = bisect_left(self._keys, key)
         self.beginInsertRows(QModelIndex(), row, row)
         self._rows.insert(row, span)
-        self._cells.insert(row, cells)
         self._keys.insert(row, key)
         self.endInsertRows()
 
@@ -99,7 +106,8 @@ class SpanTableModel(QAbstractTableModel):
         if row is None:
             return
         self.beginRemoveRows(QModelIndex(), row, row)
-        del self._rows[row], self._cells[row], self._keys[row]
+        del self._rows[row], self._keys[row]
+        self._cells.pop(span_id, None)
         self.endRemoveRows()
 
     def row_of(self, span_id: str) -> int | None:
@@ -121,7 +129,7 @@ class SpanTableModel(QAbstractTableModel):
             return None
         row, col = index.row(), index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._cells[row][col]
+            return self._cells_at(row)[col]
         span = self._rows[row]
         label = self.scheme.label(span.label) if col == 0 else None
         if role == Qt.ItemDataRole.DecorationRole and col == 0:
@@ -213,4 +221,3 @@ class SpanTable(RecordTable):
         blocker = QSignalBlocker(self.selectionModel())
         change()
         del blocker
-        self.viewport().update()

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from annotator.project import Project
 from annotator.seeds import open_project
 from annotator.text import to_utf16
-from annotator.ui.app import Workbench, load_fonts
+from annotator.ui.app import Workbench, install_language, load_fonts
 from annotator.ui.main_window import MainWindow
 from annotator.ui.settings import Settings
 
@@ -22,6 +22,12 @@ from annotator.ui.settings import Settings
 def _isolated_settings(tmp_path_factory: pytest.TempPathFactory) -> None:
     folder = tmp_path_factory.mktemp("qsettings")
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+
+
+@pytest.fixture(autouse=True)
+def _english(qapp) -> None:
+    """Each test starts in English, whatever language the one before it chose."""
+    install_language(qapp, "en")
 
 
 @pytest.fixture
