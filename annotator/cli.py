@@ -85,20 +85,29 @@ def _db(ctx: click.Context, db_path: Path | None) -> Path:
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON document.")
 @click.pass_context
 def stats(ctx: click.Context, db_path: Path | None, as_json: bool) -> None:
-    """Count documents, spans, relations and document labels.
+    """Count documents, spans, relations and document labels, and documents by status.
+
+    Reads only: a database that does not exist is an error, not a new file.
 
     \b
     Example:
         annotator stats --db team.db --json
     """
-    project = _open(ctx, db_path)
+    from annotator.storage import open_database
+    from annotator.storage import repository as repo
+
+    path = _db(ctx, db_path)
+    if not path.exists():
+        fail(f"{path}: no such database (`annotator import` or `annotator merge` makes one)")
     try:
-        counts = project.counts()
-        by_status = project.status_counts()
-        result = {"database": str(project.path), "schema_version":
-                  project.database.schema_version(), **counts, "status": by_status}
+        db = open_database(path)
+    except AnnotatorError as exc:
+        fail(str(exc))
+    try:
+        result = {"database": str(path), "schema_version": db.schema_version(),
+                  **repo.counts(db.conn), "status": repo.status_counts(db.conn)}
     finally:
-        project.close()
+        db.close()
     if as_json:
         click.echo(json.dumps(result, ensure_ascii=False))
     else:

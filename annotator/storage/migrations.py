@@ -7,6 +7,8 @@ earlier version.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from sqlite_utils import Database as SqliteUtilsDatabase
 from sqlite_utils import Migrations
 
@@ -131,9 +133,14 @@ def document_list_index(db: SqliteUtilsDatabase) -> None:
                "title)")
 
 
-def known_names() -> list[str]:
+@lru_cache(maxsize=1)
+def _names() -> tuple[str, ...]:
     # pending() on an empty in-memory database lists every migration, in order.
-    return [m.name for m in migrations.pending(SqliteUtilsDatabase(memory=True))]
+    return tuple(m.name for m in migrations.pending(SqliteUtilsDatabase(memory=True)))
+
+
+def known_names() -> list[str]:
+    return list(_names())
 
 
 def current_version() -> int:

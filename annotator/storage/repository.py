@@ -230,8 +230,9 @@ def list_rowids(conn: sqlite3.Connection, where: str, params: list[object], orde
     way = "DESC" if descending else "ASC"
     key = LIST_KEYS[order]
     order_sql = f"{key} {way}, rowid {way}" if key else f"rowid {way}"
-    return [r[0] for r in conn.execute(
-        f"SELECT rowid FROM documents WHERE {where} ORDER BY {order_sql}", params)]
+    cur = conn.execute(f"SELECT rowid FROM documents WHERE {where} ORDER BY {order_sql}",
+                       params)
+    return [r for (r,) in cur.fetchall()]
 
 
 def list_rows(conn: sqlite3.Connection, rowids: list[int], ordered: bool = False) -> list[Row]:

@@ -51,8 +51,10 @@ class DocumentList(RecordTable):
         super().__init__(parent)
         self.session = session
         self.source_model = DocumentListModel(session.project, self)
+        self.setSortingEnabled(False)  # arrival order, without asking the model to sort
+        self.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.setModel(self.source_model)
-        self.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # arrival
+        self.setSortingEnabled(True)
         self.setItemDelegateForColumn(0, TitleDelegate(self))
         header = self.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

@@ -54,7 +54,7 @@ class DocumentListModel(QAbstractTableModel):
         self._rowids: list[int] = []
         self._position: dict[int, int] | None = None  # rowid -> row, built when needed
         self._pages: dict[int, list[DocumentSummary | None]] = {}
-        self.reload()
+        # Empty until the first reload(): the list's owner reads the order once.
 
     # --- what is listed ------------------------------------------------------------------
 
@@ -74,8 +74,10 @@ class DocumentListModel(QAbstractTableModel):
         self.reload()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self.order = ORDER_OF_COLUMN.get(column, "added")
-        self.descending = order == Qt.SortOrder.DescendingOrder
+        wanted = (ORDER_OF_COLUMN.get(column, "added"), order == Qt.SortOrder.DescendingOrder)
+        if wanted == (self.order, self.descending):
+            return  # (the view asks once when sorting is switched on)
+        self.order, self.descending = wanted
         self.reload()
 
     def refresh(self, doc_ids: set[str] | frozenset[str]) -> int:

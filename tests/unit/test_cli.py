@@ -24,10 +24,19 @@ def test_version() -> None:
 
 
 def test_stats_json_on_a_new_database(tmp_path: Path) -> None:
+    from annotator.project import Project
+
+    Project.open(tmp_path / "n.db", "x").close()
     code, out, _ = run("stats", "--db", str(tmp_path / "n.db"), "--json")
     assert code == 0
     data = json.loads(out)
     assert data["documents"] == 0 and data["spans"] == 0 and data["status"] == {}
+
+
+def test_stats_refuses_a_database_that_does_not_exist(tmp_path: Path) -> None:
+    code, _, err = run("stats", "--db", str(tmp_path / "typo.db"))
+    assert code == 1 and "typo.db: no such database" in err
+    assert not (tmp_path / "typo.db").exists()
 
 
 def test_stats_on_a_file_that_is_not_a_database(tmp_path: Path) -> None:
@@ -80,10 +89,10 @@ def test_a_bug_shows_one_line_and_the_log_path_never_a_traceback(
     db = tmp_path / "x.db"
     Project.open(db, "x").close()
 
-    def broken(self):
+    def broken(_conn):
         raise RuntimeError("a bug deep inside")
 
-    monkeypatch.setattr(Project, "counts", broken)
+    monkeypatch.setattr("annotator.storage.repository.counts", broken)
     with pytest.raises(SystemExit) as exit_:
         main(["stats", "--db", str(db)])
     err = capsys.readouterr().err
