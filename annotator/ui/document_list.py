@@ -30,18 +30,18 @@ __all__ = ["DocumentList", "DocumentPanel", "status_name"]
 
 
 class TitleDelegate(QStyledItemDelegate):
-    """Titles keep their beginning: an Arabic title is cut at its left end, an English
-    one at its right end, whatever the direction of the interface."""
+    """Titles keep their beginning, whatever the direction of the interface: each title
+    is laid out in its own direction and cut at its own end (the left end of an Arabic
+    title, the right end of an English one)."""
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # noqa: N802
         super().initStyleOption(option, index)
         rtl = is_right_to_left(option.text)
         option.direction = Qt.LayoutDirection.RightToLeft if rtl \
             else Qt.LayoutDirection.LeftToRight
-        option.textElideMode = Qt.TextElideMode.ElideLeft if rtl \
-            else Qt.TextElideMode.ElideRight
-        option.displayAlignment = Qt.AlignmentFlag.AlignVCenter | (
-            Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft)
+        # ElideRight is the end of the text in its own direction (Qt mirrors it).
+        option.textElideMode = Qt.TextElideMode.ElideRight
+        option.displayAlignment = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeading
 
 
 class DocumentList(RecordTable):
@@ -58,7 +58,7 @@ class DocumentList(RecordTable):
         self.setItemDelegateForColumn(0, TitleDelegate(self))
         header = self.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((1, 90), (2, 80), (3, 48)):
+        for col, width in ((1, 70), (2, 72), (3, 52)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             self.setColumnWidth(col, width)
         # The view sorts the model (in SQL) first; then the open document's row is found.
@@ -164,8 +164,12 @@ class DocumentPanel(QWidget):
         dates = QHBoxLayout()
         dates.addWidget(self.date_from)
         dates.addWidget(self.date_to)
+        for box in (self.status_box, self.source_box):
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(6)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(2, 0, 4, 2)
         layout.addLayout(filters)
         layout.addLayout(dates)
         layout.addWidget(self.list, 1)
