@@ -132,6 +132,20 @@ def start_to_paint(db: Path) -> tuple[float, int]:
     return wall, int(mib)
 
 
+def cli_times(db: Path, rounds: int = 7) -> dict[str, list[float]]:
+    """The command line, as a script runs it: a new process each time, alternating."""
+    command = str(Path(sys.executable).parent / "annotator")
+    runs = {"bare": [sys.executable, "-c", "pass"], "version": [command, "--version"],
+            "stats": [command, "stats", "--db", str(db), "--json"]}
+    out: dict[str, list[float]] = {k: [] for k in runs}
+    for _ in range(rounds):
+        for key, argv in runs.items():
+            t0 = time.perf_counter()
+            subprocess.run(argv, check=True, capture_output=True)
+            out[key].append(time.perf_counter() - t0)
+    return out
+
+
 def spread(values: list[float], scale: float = 1000.0, unit: str = "ms") -> str:
     return (f"{statistics.median(values) * scale:.1f} {unit} "
             f"({min(values) * scale:.1f}-{max(values) * scale:.1f})")
@@ -260,6 +274,10 @@ def main() -> None:
               f"{statistics.median(r['switch']) / statistics.median(r['switch_bare']):.2f}x "
               f"(target <= 2x); scroll {spread(r['scroll'])} vs bare "
               f"{spread(r['scroll_bare'])}")
+    cli = cli_times(sizes[big])
+    print(f"annotator --version {spread(cli['version'])} (target < 250 ms; python -c pass "
+          f"{spread(cli['bare'])}); annotator stats at {big:,} articles "
+          f"{spread(cli['stats'])} (target < 300 ms)")
     label_1k = statistics.median(results[1000]["label"])
     label_big = statistics.median(results[big]["label"])
     print(f"label key at {big:,} / at 1,000: {label_big / label_1k:.2f}x (target <= 1.2x)")
