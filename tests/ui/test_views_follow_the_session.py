@@ -131,3 +131,31 @@ def test_sorting_and_filtering_happen_in_sql(many: Project, qtbot: QtBot) -> Non
     panel.status_box.activated.emit(0)
     panel.list.sortByColumn(0, Qt.SortOrder.DescendingOrder)
     assert model.doc_at(0).title == "خبر 999"  # titles sorted as text, descending
+
+
+@pytest.mark.parametrize("title, rtl", [("بلينكن: أمريكا تدعم القرار 2254", True),
+                                         ("In an exclusive interview, the minister", False),
+                                         ("2254 القرار", True), ("Reuters: «بيان»", False)])
+def test_titles_are_laid_out_and_cut_in_their_own_direction(qapp, title: str,
+                                                            rtl: bool) -> None:
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from annotator.ui.document_list import TitleDelegate
+
+    model = QStandardItemModel()
+    model.appendRow(QStandardItem(title))
+    option = QStyleOptionViewItem()
+    TitleDelegate().initStyleOption(option, model.index(0, 0))
+    assert option.direction == (Qt.LayoutDirection.RightToLeft if rtl
+                                else Qt.LayoutDirection.LeftToRight)
+    assert option.textElideMode == Qt.TextElideMode.ElideRight  # its own end
+
+
+def test_no_module_of_the_window_grows_past_400_lines() -> None:
+    import annotator.ui
+
+    folder = Path(annotator.ui.__file__).parent
+    sizes = {p.name: len(p.read_text(encoding="utf-8").splitlines())
+             for p in folder.glob("*.py")}
+    assert max(sizes.values()) <= 400, sizes
