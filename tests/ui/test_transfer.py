@@ -101,15 +101,16 @@ def test_adding_labels_rebuilds_the_palette(open_window, qtbot: QtBot, tmp_path:
     assert "label:PERSON" in current.actions
 
 
+@pytest.mark.parametrize("at", [50, 200, 400])
 def test_cancel_rolls_back_the_file(open_window, qtbot: QtBot, tmp_path: Path,
-                                    monkeypatch: pytest.MonkeyPatch) -> None:
+                                    monkeypatch: pytest.MonkeyPatch, at: int) -> None:
     window = open_window()
     source = jsonl(tmp_path / "many.jsonl", 400)
     before = fingerprint(tmp_path / "work.db")
     original = BackgroundTask._tick
 
     def press_cancel_midway(self, count: int, name: str = "") -> None:
-        if count == 100:
+        if count == at:
             self.cancel()  # what the Cancel button does, from the worker's side
         original(self, count, name)
 
