@@ -68,6 +68,11 @@ def cli(ctx: click.Context, db_path: Path | None) -> None:
     ctx.ensure_object(dict)
     ctx.obj["db"] = db_path
     if ctx.invoked_subcommand is None:
+        from annotator.desktop_check import window_problem
+
+        problem = window_problem()
+        if problem is not None:  # said plainly, before Qt aborts with its own message
+            fail(problem)
         # The window lives in annotator.ui, which the CLI does not import at module level:
         # scripted commands must run where Qt is not installed or has no display.
         app = importlib.import_module("annotator.ui.app")
@@ -179,7 +184,7 @@ def import_(ctx: click.Context, paths: tuple[Path, ...], db_path: Path | None, f
                f"{report.relations} links, {report.doc_labels} document labels)")
     if report.merged is not None:
         click.echo(f"merged into {report.duplicates} documents already in the database:")
-        for line in report.merged.lines():
+        for line in report.merged.lines(limit=20):
             click.echo(f"  {line}")
     if report.scheme_additions:
         click.echo(f"added to the scheme: {', '.join(sorted(set(report.scheme_additions)))}")
@@ -212,7 +217,7 @@ def merge(ctx: click.Context, other: Path, db_path: Path | None, as_json: bool) 
         click.echo(json.dumps(report.as_json(), ensure_ascii=False))
         return
     click.echo(f"merged {other}")
-    for line in report.lines():
+    for line in report.lines(limit=20):
         click.echo(f"  {line}")
 
 

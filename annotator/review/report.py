@@ -77,17 +77,23 @@ class MergeReport:
         return any(c.added or c.updated for c in self.counts.values()) \
             or bool(self.scheme_additions or self.removed_links)
 
-    def lines(self) -> list[str]:
-        """The report for a person: one line of counts per kind, then every exception."""
+    def lines(self, limit: int | None = None) -> list[str]:
+        """The report for a person: one line of counts per kind, then every exception (the
+        first `limit` of each sort; `annotator conflicts` lists all the lost versions)."""
         names = {"documents": "documents", "spans": "spans", "relations": "links",
                  "doc_labels": "document labels"}
         out = [f"{names[k]}: {c.added} added, {c.updated} updated, {c.unchanged} unchanged, "
                f"{c.conflicts} conflicts" for k, c in self.counts.items()]
-        out += [f"conflict: {c.line()}" for c in self.conflicts]
-        out += [f"not merged: {x}" for x in self.document_conflicts]
-        out += [f"link removed: {x}" for x in self.removed_links]
-        out += [f"added to the scheme: {x}" for x in self.scheme_additions]
-        out += [f"scheme differs: {x}" for x in self.scheme_conflicts]
+        for prefix, items in (("conflict", [c.line() for c in self.conflicts]),
+                              ("not merged", self.document_conflicts),
+                              ("link removed", self.removed_links),
+                              ("added to the scheme", self.scheme_additions),
+                              ("scheme differs", self.scheme_conflicts)):
+            shown = items if limit is None else items[:limit]
+            out += [f"{prefix}: {x}" for x in shown]
+            if len(items) > len(shown):
+                out.append(f"…and {len(items) - len(shown)} more ({prefix}); the --json "
+                           "report has them all")
         return out
 
     def as_json(self) -> dict[str, Any]:

@@ -77,17 +77,18 @@ def write_document_map(conn: sqlite3.Connection,
                        rows: Iterable[tuple[str, str, int, int]]) -> None:
     """(incoming id, local id, new?, text length): which local document each incoming
     one is; documents that may not be merged are left out, and with them their records."""
-    conn.execute("CREATE TEMP TABLE IF NOT EXISTS merge_map (src_id TEXT, local_id TEXT, "
-                 "is_new INTEGER, len INTEGER)")
-    conn.execute("CREATE INDEX IF NOT EXISTS temp.merge_map_src ON merge_map(src_id)")
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS merge_map (src_id TEXT PRIMARY KEY, "
+                 "local_id TEXT, is_new INTEGER, len INTEGER)")
     conn.execute("DELETE FROM temp.merge_map")
-    conn.executemany("INSERT INTO temp.merge_map VALUES (?, ?, ?, ?)", rows)
+    # An article listed twice in one file is one document: one row of the map.
+    conn.executemany("INSERT OR IGNORE INTO temp.merge_map VALUES (?, ?, ?, ?)", rows)
 
 
 def insert_new_documents(conn: sqlite3.Connection, src: Source) -> int:
     cols = _quoted(COLUMNS["documents"])
     cur = conn.execute(
-        f"INSERT INTO main.documents ({cols}) SELECT {_quoted(COLUMNS['documents'], 'o.')} "
+        f"INSERT OR IGNORE INTO main.documents ({cols}) "
+        f"SELECT {_quoted(COLUMNS['documents'], 'o.')} "
         f"FROM {src.tables['documents']} o JOIN temp.merge_map m ON m.src_id = o.id "
         "WHERE m.is_new")
     return cur.rowcount
@@ -127,8 +128,10 @@ def insert_new(conn: sqlite3.Connection, src: Source, table: str,
     picked = ", ".join("m.local_id" if c == "doc_id" else f'x."{c}"' for c in cols)
     skipped = list(skip)
     extra = f" AND x.id NOT IN ({', '.join('?' * len(skipped))})" if skipped else ""
+    # OR IGNORE: a record listed twice in the incoming rows (the same article twice in a
+    # file, so the same derived ids) is one record.
     cur = conn.execute(
-        f"INSERT INTO main.{table} ({_quoted(cols)}) SELECT {picked} "
+        f"INSERT OR IGNORE INTO main.{table} ({_quoted(cols)}) SELECT {picked} "
         f"FROM {src.tables[table]} x JOIN temp.merge_map m ON m.src_id = x.doc_id "
         f"WHERE NOT EXISTS (SELECT 1 FROM main.{table} l WHERE l.id = x.id){extra}", skipped)
     return cur.rowcount

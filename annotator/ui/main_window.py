@@ -31,9 +31,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator import __version__
 from annotator.model import Changes, Document
 from annotator.project import Project
 from annotator.session import PendingLink, Session
+from annotator.ui.about_dialog import AboutDialog, app_icon
 from annotator.ui.article_header import ArticleHeader
 from annotator.ui.article_view import ArticleView, arabic_font
 from annotator.ui.commands import Commands
@@ -105,7 +107,8 @@ class MainWindow(QMainWindow):
 
     def _build_views(self) -> None:
         scheme, lang, session = self.project.scheme, self.lang, self.session
-        self.setWindowTitle(f"annotator — {self.project.path.name}")
+        self.setWindowTitle(f"annotator {__version__} — {self.project.path.name}")
+        self.setWindowIcon(app_icon())
         self.document_panel = DocumentPanel(session)
         self.documents = self.document_panel.list
         self.header = ArticleHeader(session)
@@ -164,6 +167,7 @@ class MainWindow(QMainWindow):
             "language_ar": lambda: self.language_requested.emit("ar"),
             "language_en": lambda: self.language_requested.emit("en"),
             "shortcuts": lambda: ShortcutsDialog(list(self.actions.values()), self).open(),
+            "about": lambda: AboutDialog(self).open(),
             "import": lambda: self.import_files([]), "export": self.export_documents,
             "merge": lambda: self.merge_file(None), "quit": self.close,
         }

@@ -84,7 +84,7 @@ class Transfer(QObject):
             if result.merged is not None:
                 lines.append(self.tr("Merged into {0} documents already here:").format(
                     result.duplicates))
-                lines += result.merged.lines()
+                lines += result.merged.lines(limit=10)
             if result.scheme_additions:
                 lines.append(self.tr("Added to the scheme: {0}").format(
                     ", ".join(sorted(set(result.scheme_additions)))))
@@ -100,7 +100,7 @@ class Transfer(QObject):
 
         return self._start(self.tr("Merging…"), self.tr("Merge"), self.tr("Merge failed"),
                            "merge_report", lambda p, tick: merge_path(p, path, progress=tick),
-                           lambda r: [self.tr("Merged {0}.").format(path.name), *r.lines()],
+                           lambda r: [self.tr("Merged {0}.").format(path.name), *r.lines(limit=10)],
                            grows_scheme=True)
 
     def run_export(self, dialog: ExportDialog) -> bool:

@@ -60,6 +60,7 @@ FIXED = [
     ("zoom_out", QT_TRANSLATE_NOOP(CONTEXT, "Zoom out"), "Ctrl+-", "View"),
     ("annotator_name", QT_TRANSLATE_NOOP(CONTEXT, "Annotator name…"), None, "Settings"),
     ("shortcuts", QT_TRANSLATE_NOOP(CONTEXT, "Keyboard shortcuts"), "F1", "Help"),
+    ("about", QT_TRANSLATE_NOOP(CONTEXT, "About annotator"), None, "Help"),
     ("import", QT_TRANSLATE_NOOP(CONTEXT, "Import…"), "Ctrl+I", "File"),
     ("merge", QT_TRANSLATE_NOOP(CONTEXT, "Merge a colleague's work…"), "Ctrl+Shift+M", "File"),
     ("export", QT_TRANSLATE_NOOP(CONTEXT, "Export…"), "Ctrl+E", "File"),

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About annotator</source>
+        <translation>عن المُوسِّم</translation>
+    </message>
+    <message>
+        <source>Label stance, actors and claims in Arabic news. Your work stays in one file on this computer.</source>
+        <translation>وسم المواقف والفاعلين والادعاءات في الأخبار العربية. يبقى عملك في ملف واحد على هذا الحاسوب.</translation>
+    </message>
+</context>
+<context>
     <name>ArticleView</name>
     <message>
         <source>by {0}</source>

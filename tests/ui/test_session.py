@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QInputDialog
+from PySide6.QtWidgets import QApplication, QInputDialog, QLabel
 from pytestqt.qtbot import QtBot
 
 from annotator.ui.app import ask_name
@@ -147,3 +147,20 @@ def test_a_file_that_is_not_a_database_is_explained(qapp, tmp_path: Path) -> Non
     assert run(bad) == 1
     assert "not an annotator database" in seen[0]
     assert bad.read_text() == "my notes"
+
+
+def test_the_window_shows_its_name_version_icon_and_licences(open_window, qtbot) -> None:
+    from annotator import __version__
+    from annotator.ui.about_dialog import AboutDialog
+
+    window = open_window()
+    assert window.windowTitle().startswith(f"annotator {__version__}")
+    assert not window.windowIcon().isNull()
+    window.actions["about"].trigger()
+    dialog = window.findChild(AboutDialog)
+    qtbot.waitUntil(lambda: dialog is not None and dialog.isVisible())
+    text = dialog.licences.toPlainText()
+    for licence in ("GPL-3.0-or-later", "SIL Open Font License", "LGPL-3.0", "PSF"):
+        assert licence in text
+    assert __version__ in dialog.findChild(QLabel, "about_title").text()
+    dialog.close()
