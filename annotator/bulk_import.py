@@ -139,7 +139,11 @@ class BulkImport:
         self.report.cleaned += bool(cleaned.notes)
         sha = cleaned.sha256
         doc_id = _uuid_or(rec.key, lambda: f"doc\x1f{sha}")
-        to_cp = Utf16Map(rec.text).from_utf16 if rec.offsets == "utf16" else None
+        broken = _broken_field(rec)
+        if broken is not None:
+            raise InputError(f"{rec.where}: the {broken} holds a broken character (a lone "
+                             "UTF-16 surrogate, such as \\ud800); fix it in the file")
+        to_cp = Utf16Map(rec.text) if rec.offsets == "utf16" else None
         span_ids: dict[str, tuple[str, str]] = {}  # file key -> (id, label)
         spans: dict[str, repo.Row] = {}
         said_before: dict[str, int] = {}
@@ -202,15 +206,18 @@ class BulkImport:
                 "updated_by": prov.updated_by or "", **values}
 
     def _offsets(self, rec: DocumentRecord, span: SpanRecord,
-                 to_cp: Callable[[int], int] | None) -> tuple[int, int]:
+                 u16: Utf16Map | None) -> tuple[int, int]:
         start, end = span.start, span.end
         if not isinstance(start, int) or not isinstance(end, int) or isinstance(start, bool) \
                 or isinstance(end, bool):
             raise InputError(f"{rec.where}: span offsets must be whole numbers, "
                              f"not {start!r} and {end!r}")
-        if to_cp is not None and 0 <= start < end:
-            cp_start, cp_end = to_cp(start), to_cp(end)
-            u16 = Utf16Map(rec.text)
+        if u16 is not None and 0 <= start < end:
+            units = u16.to_utf16(len(rec.text))
+            if end > units:
+                raise InputError(f"{rec.where}: span end {end} is past the end of the text "
+                                 f"({units} UTF-16 units)")
+            cp_start, cp_end = u16.from_utf16(start), u16.from_utf16(end)
             if u16.to_utf16(cp_start) != start or u16.to_utf16(cp_end) != end:
                 raise InputError(f"{rec.where}: span [{start}, {end}) cuts an emoji or other "
                                  "character in half (UTF-16 offsets)")
@@ -274,6 +281,40 @@ class BulkImport:
             raise InputError(f"{rec.where}: unknown {what}: the scheme does not have it "
                              "(import with --add-labels to add it to the scheme)")
         self.report.scheme_additions.append(what)
+
+
+def _broken(value: object) -> bool:
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return True
+        return False
+    if isinstance(value, dict):
+        return any(_broken(k) or _broken(v) for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return any(_broken(v) for v in value)
+    return False
+
+
+def _broken_field(rec: DocumentRecord) -> str | None:
+    """Which field of a record holds a lone surrogate (JSON's \\ud800 decodes to one, and
+    SQLite cannot store it), or None."""
+    for name in ("title", "source", "url", "published", "language", "key", "annotator"):
+        if _broken(getattr(rec, name)):
+            return name
+    if _broken(rec.meta):
+        return "metadata"
+    for span in rec.spans:
+        if _broken([span.label, span.note, span.annotator, span.key, span.attributes]):
+            return f"span {span.label!r}"
+    for rel in rec.relations:
+        if _broken([rel.type, rel.annotator, rel.key, rel.head, rel.tail]):
+            return f"link {rel.type!r}"
+    for lab in rec.doc_labels:
+        if _broken([lab.field, lab.value, lab.annotator, lab.key]):
+            return f"document label {lab.field!r}"
+    return None
 
 
 def _uuid_key(key: str | None) -> str | None:

@@ -176,7 +176,7 @@ def import_(ctx: click.Context, paths: tuple[Path, ...], db_path: Path | None, f
     options = importer.ImportOptions(fmt, encoding, annotator, add_labels, text_column,
                                      doccano_offsets)
     report = _run(ctx, db_path, "imported", lambda project, tick: importer.import_paths(
-        project, list(paths), options, progress=lambda name, n: tick(n, name)))
+        project, list(paths), options, progress=lambda name, n: tick(n, name)), create=True)
     if as_json:
         click.echo(json.dumps(report.__dict__, ensure_ascii=False))
         return
@@ -212,7 +212,8 @@ def merge(ctx: click.Context, other: Path, db_path: Path | None, as_json: bool) 
     from annotator.io.merging import merge_path
 
     report = _run(ctx, db_path, "merged", lambda project, tick: merge_path(project, other,
-                                                                             progress=tick))
+                                                                             progress=tick),
+                  create=True)
     if as_json:
         click.echo(json.dumps(report.as_json(), ensure_ascii=False))
         return
@@ -338,10 +339,10 @@ def export_(ctx: click.Context, fmt: str, out: Path, db_path: Path | None,
 
 
 def _run(ctx: click.Context, db_path: Path | None, verb: str,
-         task: Callable[[Project, _Progress], T]) -> T:
+         task: Callable[[Project, _Progress], T], *, create: bool = False) -> T:
     """Open the database, run a long task with a terminal counter, close; a bad-input
     failure exits 1 with its message, and warnings go to stderr."""
-    project = _open(ctx, db_path)
+    project = _open(ctx, db_path, create=create)
     progress = _Progress(verb)
     try:
         result = task(project, progress)
@@ -356,10 +357,15 @@ def _run(ctx: click.Context, db_path: Path | None, verb: str,
     return result
 
 
-def _open(ctx: click.Context, db_path: Path | None) -> Project:
+def _open(ctx: click.Context, db_path: Path | None, *, create: bool = False) -> Project:
+    """Open the database; only the commands that create one (import, merge) may find
+    none, every other refuses a missing file rather than make an empty one."""
     from annotator.seeds import open_project
 
+    path = _db(ctx, db_path)
+    if not create and not path.exists():
+        fail(f"{path}: no such database (`annotator import` or `annotator merge` makes one)")
     try:
-        return open_project(_db(ctx, db_path))
+        return open_project(path)
     except AnnotatorError as exc:
         fail(str(exc))

@@ -42,6 +42,66 @@ def _pick(columns: list[str], wanted: str | None, names: tuple[str, ...],
     return None
 
 
+def _looks_like_text(values: list[str]) -> bool:
+    """Sentences: most values have letters and several words (not counts or codes)."""
+    values = [v for v in values if v.strip()]
+    if not values:
+        return False
+    wordy = sum(1 for v in values if len(v.split()) >= 3 and any(ch.isalpha() for ch in v))
+    return wordy >= len(values) / 2
+
+
+class _Lines:
+    """The physical lines the csv reader consumes, kept for the row being read."""
+
+    def __init__(self, stream: Iterator[str]) -> None:
+        self._stream = iter(stream)
+        self.consumed: list[str] = []
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        line = next(self._stream)
+        self.consumed.append(line)
+        return line
+
+
+def _unclosed_quote(raw: str, delimiter: str) -> bool:
+    """Whether a record's raw text leaves a quoted field open (RFC 4180: a quote opens a
+    field only at its start; two quotes inside are one)."""
+    inside, at_start, i = False, True, 0
+    while i < len(raw):
+        ch = raw[i]
+        if inside:
+            if ch == '"':
+                if raw[i + 1:i + 2] == '"':
+                    i += 1
+                else:
+                    inside = False
+        elif ch == '"' and at_start:
+            inside = True
+        at_start = not inside and ch in (delimiter, "\n", "\r")
+        i += 1
+    return inside
+
+
+def _watch_quotes(rows: Iterator[tuple[int, list[str]]], lines: _Lines, path: Path,
+                  delimiter: str, no_quotes: bool) -> Iterator[tuple[int, list[str]]]:
+    """Rows as read, but a quote that opens and never closes (which the csv module reads
+    to the end of the file, gluing every later row into one field) is an error at the
+    line where it opens."""
+    for end, row in rows:
+        raw = "".join(lines.consumed)
+        lines.consumed.clear()
+        line = end - max(0, raw.count("\n") - 1)  # where the row starts
+        if not no_quotes and raw.count("\n") > 1 and _unclosed_quote(raw, delimiter):
+            raise InputError(f"{path}:{line}: a quote opens on this line and never closes; "
+                             "the rows after it would have become part of this one. Close "
+                             "the quote, or double a quote meant as a character (\"\")")
+        yield line, row
+
+
 def read_csv(path: Path, encoding: str = "auto", text_column: str | None = None,
              quoting: str = "auto") -> Iterator[DocumentRecord]:
     with open_text(path, encoding) as stream:
@@ -52,9 +112,11 @@ def read_csv(path: Path, encoding: str = "auto", text_column: str | None = None,
                                  quoting=csv.QUOTE_NONE if no_quotes else csv.QUOTE_MINIMAL))
         if len(header) < 1 or not any(h.strip() for h in header):
             raise InputError(f"{path}:1: no header row")
-        reader = csv.reader(stream, delimiter=delimiter,
+        lines = _Lines(stream)
+        reader = csv.reader(lines, delimiter=delimiter,
                             quoting=csv.QUOTE_NONE if no_quotes else csv.QUOTE_MINIMAL)
-        numbered = ((reader.line_num + 1, row) for row in reader)  # +1: the header line
+        numbered = _watch_quotes(((reader.line_num + 1, row) for row in reader),  # +1: header
+                                 lines, path, delimiter, no_quotes)
         sample: list[tuple[int, list[str]]] = []
         for item in numbered:
             sample.append(item)
@@ -62,9 +124,14 @@ def read_csv(path: Path, encoding: str = "auto", text_column: str | None = None,
                 break
         rows = [row for _, row in sample]
         text_at = _pick(header, text_column, TEXT_COLUMNS, rows, f"{path}:1")
-        if text_at is None:  # the column with the longest values
+        if text_at is None:  # the column with the longest values, if it holds text at all
             widths = [sum(len(r[i]) for r in rows if i < len(r)) for i in range(len(header))]
             text_at = widths.index(max(widths))
+            if not _looks_like_text([r[text_at] for r in rows if text_at < len(r)]):
+                raise InputError(
+                    f"{path}:1: no column holds text (sentences of several words); the "
+                    f"columns are {', '.join(h.strip() or '(unnamed)' for h in header)}. "
+                    "Name the one to import with --text-column NAME")
         title_at = _pick(header, None, TITLE_COLUMNS, rows, f"{path}:1")
 
         def records(source: Iterator[tuple[int, list[str]]]) -> Iterator[DocumentRecord]:

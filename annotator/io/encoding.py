@@ -79,15 +79,40 @@ def open_text(path: Path, encoding: str = "auto") -> Iterator[TextIO]:
             yield stream
             if not stream.read(1) and raw.tell() != size:
                 raise _changed(path, raw.tell(), size)
-        except UnicodeDecodeError as exc:
+        except UnicodeDecodeError:
             if os.fstat(raw.fileno()).st_size != size:
                 raise _changed(path, raw.tell(), size) from None
-            raise InputError(f"{path}: is not valid {encoding} near byte {exc.start}; "
-                             "pass --encoding NAME") from None
+            offset, line = _first_bad_byte(path, encoding)
+            raise InputError(f"{path}:{line}: is not valid {encoding} at byte {offset:,} "
+                             "(counting from 0); pass --encoding NAME if the file has "
+                             "another encoding") from None
+        except UnicodeError as exc:  # utf-16 without its byte order mark, and the like
+            raise InputError(f"{path}: cannot be read as {encoding} ({exc}); try "
+                             "--encoding auto") from None
         except OSError as exc:
             raise InputError(f"{path}: stopped being readable: {exc.strerror or exc}") from None
         finally:
             stream.detach()
+
+
+def _first_bad_byte(path: Path, encoding: str) -> tuple[int, int]:
+    """The true byte offset of the first undecodable byte, and its line (1-based)."""
+    decoder = codecs.getincrementaldecoder(encoding)("strict")
+    offset, line = 0, 1
+    with path.open("rb") as fh:
+        while chunk := fh.read(1 << 20):
+            try:
+                decoder.decode(chunk)
+            except UnicodeDecodeError as exc:
+                # The decoder may hold back a few bytes of an unfinished character from
+                # the chunk before: its error positions count in buffered + chunk.
+                held = len(exc.object) - len(chunk)
+                at = offset + exc.start - held
+                with path.open("rb") as again:
+                    line += again.read(at).count(b"\n")
+                return at, line
+            offset += len(chunk)
+    return offset, line
 
 
 def _changed(path: Path, read: int, size: int) -> InputError:

@@ -3,6 +3,7 @@ optionally split by document into train, dev and test sets, reproducibly."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import shutil
@@ -99,14 +100,23 @@ def export(project: Project, options: ExportOptions,
         raise ExportError(f"the split {options.split} must be three fractions adding up to 1")
     out = options.out
     as_folder = options.format == "brat" or options.split is not None
+    _refuse_database(out, project)
     if as_folder and out.exists() and (not out.is_dir() or any(out.iterdir())):
         raise ExportError(f"{out}: exists and is not an empty folder")
+    if not as_folder and out.is_dir():
+        raise ExportError(f"{out}: is a folder; name the file to write, e.g. "
+                          f"{out / ('export' + _suffix(options.format))}")
     if not out.parent.is_dir():
         raise ExportError(f"{out.parent}: no such folder")
+    _remove_abandoned_staging(out.parent)
     report = ExportReport()
-    staging = Path(tempfile.mkdtemp(prefix=".export-", dir=out.parent))
     try:
-        writers: dict[str, Writer] = {}
+        staging = Path(tempfile.mkdtemp(prefix=f".export-{os.getpid()}-", dir=out.parent))
+    except OSError as exc:
+        raise ExportError(f"{out.parent}: cannot write there ({exc.strerror}); "
+                          "nothing was written") from None
+    writers: dict[str, Writer] = {}
+    try:
 
         def writer_for(name: str) -> Writer:
             if name not in writers:
@@ -132,10 +142,47 @@ def export(project: Project, options: ExportOptions,
             writer_for("all" if not options.split else "train")
         for w in writers.values():
             report.warnings += w.close()
+        writers.clear()
         _move_into_place(staging, out, options, report)
+    except OSError as exc:  # the disk filled up, the folder became read-only...
+        raise ExportError(f"{out}: could not be written ({exc.strerror or exc}); nothing "
+                          "was written and an earlier file there is unchanged") from None
     finally:
+        for w in writers.values():  # a failed export's files, closed before they go
+            with contextlib.suppress(Exception):
+                w.close()
         shutil.rmtree(staging, ignore_errors=True)
     return report
+
+
+def _refuse_database(out: Path, project: Project) -> None:
+    """No export ever writes onto a database: the open one, its journal, or another."""
+    target = out.resolve()
+    db = project.path.resolve()
+    if target in (db, Path(f"{db}-wal"), Path(f"{db}-shm"), Path(f"{db}-journal")):
+        raise ExportError(f"{out}: is the database being exported; choose another file")
+    if out.is_file():
+        with out.open("rb") as fh:
+            if fh.read(16) == b"SQLite format 3\x00":
+                raise ExportError(f"{out}: is a database file; an export never writes over "
+                                  "one. Choose another file")
+
+
+def _remove_abandoned_staging(folder: Path) -> None:
+    """Staging folders of exports that were killed (their process is gone)."""
+    for staged in folder.glob(".export-*-*"):
+        try:
+            pid = int(staged.name.split("-")[1])
+        except (IndexError, ValueError):
+            continue
+        if pid == os.getpid() or not staged.is_dir():
+            continue
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            shutil.rmtree(staged, ignore_errors=True)
+        except OSError:
+            continue
 
 
 def _suffix(fmt: str) -> str:

@@ -1,0 +1,161 @@
+"""What a careless hand or a hostile file does: each case ends in a sentence naming the
+file and the line (never a traceback), and the database is unchanged."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from annotator.project import Project
+from tests.helpers.cli import fingerprint, run
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "team.db"
+    project = Project.open(path, "amal")
+    project.add_document("نص موجود قبل كل شيء في قاعدة البيانات", title="موجود")
+    project.close()
+    return path
+
+
+def refused(db: Path, *args: str | Path) -> str:
+    before = fingerprint(db)
+    code, _, err = run(*args, "--db", db)
+    assert code == 1, err
+    assert "Traceback" not in err and "unexpected error" not in err, err
+    assert fingerprint(db) == before
+    return err
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_an_unclosed_quote_is_reported_where_it_opens(db: Path, tmp_path: Path) -> None:
+    source = write(tmp_path / "unclosed.csv", 'title,text\nأ,"بيان الوزارة الأول\n'
+                   "ب,بيان ثان عن الاجتماع اليوم\nج,بيان ثالث عن الاجتماع اليوم\n")
+    err = refused(db, "import", source)
+    assert "unclosed.csv:2: a quote opens on this line and never closes" in err
+
+
+def test_quotes_that_close_on_a_later_line_are_fine(db: Path, tmp_path: Path) -> None:
+    source = write(tmp_path / "ok.csv", 'title,text\nأ,"بيان ""مقتبس"" الوزارة\n'
+                   'على سطرين كامل"\nب,بيان ثان عن الاجتماع اليوم\n')
+    assert run("import", source, "--db", db)[0] == 0
+
+
+def test_a_table_without_a_text_column_is_refused_with_its_columns(db: Path,
+                                                                   tmp_path: Path) -> None:
+    source = write(tmp_path / "counts.tsv", "batch\tid\tUnbiased\tPropaganda\n"
+                   + "".join(f"B01\t{i}\t{i % 7}\t{i % 3}\n" for i in range(30)))
+    err = refused(db, "import", source)
+    assert "counts.tsv:1: no column holds text" in err
+    assert "batch, id, Unbiased, Propaganda" in err and "--text-column" in err
+
+
+@pytest.mark.parametrize("offsets, message", [
+    ([0, 99], "span end 99 is past the end of the text (13 UTF-16 units)"),
+    ([-3, 2], "span [-3, 2) is empty or negative"),
+])
+def test_doccano_offsets_outside_the_text(db: Path, tmp_path: Path, offsets: list[int],
+                                          message: str) -> None:
+    source = write(tmp_path / "d.jsonl", json.dumps(
+        {"text": "مرحبا بالعالم", "label": [[*offsets, "ACTOR"]]}, ensure_ascii=False) + "\n")
+    assert f"d.jsonl:1: {message}" in refused(db, "import", source, "--format", "doccano")
+
+
+@pytest.mark.parametrize("record, field", [
+    ({"text": "مرحبا", "title": "\ud800x"}, "title"),
+    ({"text": "مرحبا", "meta": {"k": "\ud800"}}, "metadata"),
+    ({"text": "مرحبا", "spans": [{"start": 0, "end": 2, "label": "ACTOR", "note": "\ud800"}]},
+     "span 'ACTOR'"),
+    ({"text": "مرحبا", "spans": [{"start": 0, "end": 2, "label": "\ud800"}]}, "span"),
+])
+def test_a_lone_surrogate_anywhere_is_named(db: Path, tmp_path: Path, record: dict,
+                                            field: str) -> None:
+    source = tmp_path / "s.jsonl"
+    source.write_text(json.dumps(record) + "\n", encoding="utf-8")  # \ud800 stays escaped
+    err = refused(db, "import", source, "--add-labels")
+    assert f"s.jsonl:1: the {field}" in err and "lone UTF-16 surrogate" in err
+
+
+def test_utf16_asked_for_a_file_that_is_not(db: Path, tmp_path: Path) -> None:
+    source = write(tmp_path / "plain.txt", "نص عادي بترميز UTF-8\n")
+    err = refused(db, "import", source, "--encoding", "utf-16")
+    assert "plain.txt" in err and "utf-16" in err
+    source = write(tmp_path / "latin.txt", "hello world\n")
+    assert "latin.txt: cannot be read as utf-16" in refused(db, "import", source,
+                                                          "--encoding", "utf-16")
+
+
+def test_a_bad_byte_deep_in_a_file_is_placed_exactly(db: Path, tmp_path: Path) -> None:
+    source = tmp_path / "bad.txt"
+    head = "سطر عربي\n".encode() * 40_000
+    source.write_bytes(head + b"\xff oops\n")
+    err = refused(db, "import", source, "--format", "txt", "--encoding", "utf-8")
+    assert f"bad.txt:40001: is not valid utf-8 at byte {len(head):,}" in err
+
+
+def test_export_never_writes_onto_a_database(db: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other.db"
+    Project.open(other, "x").close()
+    before = other.read_bytes()
+    for target, message in ((db, "is the database being exported"),
+                            (Path(f"{db}-wal"), "is the database being exported"),
+                            (other, "is a database file")):
+        err = refused(db, "export", "--format", "jsonl", "--out", target)
+        assert message in err
+    assert other.read_bytes() == before
+
+
+def test_export_to_a_folder_or_from_a_missing_database(db: Path, tmp_path: Path) -> None:
+    (tmp_path / "outdir").mkdir()
+    assert "is a folder; name the file" in refused(
+        db, "export", "--format", "jsonl", "--out", tmp_path / "outdir")
+    code, _, err = run("export", "--format", "jsonl", "--out", tmp_path / "x.jsonl",
+                       "--db", tmp_path / "typo.db")
+    assert code == 1 and "typo.db: no such database" in err
+    assert not (tmp_path / "typo.db").exists() and not (tmp_path / "x.jsonl").exists()
+
+
+def test_a_read_only_folder_and_a_full_disk_are_sentences(db: Path, tmp_path: Path,
+                                                          monkeypatch) -> None:
+    import tempfile
+
+    out = tmp_path / "kept.jsonl"
+    out.write_text("an earlier export\n", encoding="utf-8")
+
+    def read_only(*_args, **_kwargs):
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkdtemp", read_only)
+    assert "cannot write there (Permission denied)" in refused(
+        db, "export", "--format", "jsonl", "--out", out)
+    monkeypatch.undo()
+
+    from annotator.io import native
+
+    def full(self, _ed):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(native.NativeWriter, "write", full)
+    assert "could not be written (No space left on device)" in refused(
+        db, "export", "--format", "jsonl", "--out", out)
+    assert out.read_text(encoding="utf-8") == "an earlier export\n"
+    assert [p.name for p in tmp_path.glob(".export-*")] == []
+
+
+def test_staging_left_by_a_killed_export_is_removed(db: Path, tmp_path: Path) -> None:
+    dead = tmp_path / ".export-999999-abc"  # no process has this number
+    dead.mkdir()
+    (dead / "export").write_text("half", encoding="utf-8")
+    mine = tmp_path / f".export-{os.getppid()}-xyz"  # a live process's: left alone
+    mine.mkdir()
+    assert run("export", "--format", "jsonl", "--out", tmp_path / "e.jsonl", "--db", db)[0] == 0
+    assert not dead.exists() and mine.exists()
