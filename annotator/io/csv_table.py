@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from annotator.errors import InputError
-from annotator.io.encoding import open_text
+from annotator.io.encoding import bounded_lines, open_text
 from annotator.records import DocumentRecord
 
 TEXT_COLUMNS = ("text", "body", "content", "article", "post", "tweet", "sentence")
@@ -112,7 +112,7 @@ def read_csv(path: Path, encoding: str = "auto", text_column: str | None = None,
                                  quoting=csv.QUOTE_NONE if no_quotes else csv.QUOTE_MINIMAL))
         if len(header) < 1 or not any(h.strip() for h in header):
             raise InputError(f"{path}:1: no header row")
-        lines = _Lines(stream)
+        lines = _Lines(bounded_lines(stream, path))
         reader = csv.reader(lines, delimiter=delimiter,
                             quoting=csv.QUOTE_NONE if no_quotes else csv.QUOTE_MINIMAL)
         numbered = _watch_quotes(((reader.line_num + 1, row) for row in reader),  # +1: header

@@ -14,6 +14,8 @@ from typing import TextIO
 from annotator.errors import InputError
 
 SAMPLE_BYTES = 256 * 1024
+LINE_LIMIT = 64 * 2**20  # characters: no line of news (or of JSON lines) is longer
+TEXT_FILE_LIMIT = 64 * 2**20  # bytes: one article file
 ARABIC_CODEPAGES = ("cp1256", "iso8859-6")
 
 
@@ -122,5 +124,25 @@ def _changed(path: Path, read: int, size: int) -> InputError:
 
 
 def read_text(path: Path, encoding: str = "auto") -> str:
+    """A whole (article) file; a runaway file is refused before it fills the memory."""
+    if path.is_file() and path.stat().st_size > TEXT_FILE_LIMIT:
+        raise InputError(f"{path}: is {path.stat().st_size / 2**20:,.0f} MiB, too large for "
+                         f"one article (the limit is {TEXT_FILE_LIMIT // 2**20} MiB)")
     with open_text(path, encoding) as stream:
-        return stream.read()
+        text = stream.read(TEXT_FILE_LIMIT + 1)
+        if len(text) > TEXT_FILE_LIMIT:
+            raise InputError(f"{path}: is too large for one article (the limit is "
+                             f"{TEXT_FILE_LIMIT // 2**20} MiB)")
+        return text
+
+
+def bounded_lines(stream: TextIO, path: Path) -> Iterator[str]:
+    """The lines of a stream, each read with a bound: a file with no line ends (or a
+    device that never ends) is refused instead of filling the memory."""
+    n = 0
+    while line := stream.readline(LINE_LIMIT + 1):
+        n += 1
+        if len(line) > LINE_LIMIT:
+            raise InputError(f"{path}:{n}: the line is longer than {LINE_LIMIT // 2**20} MiB "
+                             "characters; is this the right file?")
+        yield line

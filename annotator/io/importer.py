@@ -35,6 +35,18 @@ class ImportUnit:
 
     name: str
     records: Callable[[], Iterator[DocumentRecord]]
+    # This tool's own export: its labels were valid where it came from, so the scheme
+    # grows with what it uses (reported), and it imports into any database with no flags.
+    own_export: bool = False
+
+
+def is_own_export(path: Path, encoding: str) -> bool:
+    try:
+        first = json.loads(_first_line(path, encoding))
+    except (json.JSONDecodeError, RecursionError):
+        return False
+    return isinstance(first, dict) and isinstance(first.get("sha256"), str) \
+        and isinstance(first.get("spans"), list)
 
 
 def _first_line(path: Path, encoding: str) -> str:
@@ -77,6 +89,9 @@ def detect_format(path: Path, encoding: str = "auto") -> str:
 def plan(path: Path, options: ImportOptions, warnings: list[str]) -> list[ImportUnit]:
     if not path.exists():
         raise InputError(f"{path}: no such file or folder")
+    if not path.is_dir() and not path.is_file():
+        raise InputError(f"{path}: is not a regular file (a pipe, a socket or a device); "
+                         "save what it gives to a file and import that")
     fmt = options.format if options.format != "auto" else detect_format(path, options.encoding)
     enc = options.encoding
     if fmt == "brat":
@@ -88,8 +103,10 @@ def plan(path: Path, options: ImportOptions, warnings: list[str]) -> list[Import
                 for f in txt.txt_files(path)]
     if path.is_dir():
         raise InputError(f"{path}: is a folder; {fmt} imports a file")
+    if fmt == "jsonl":
+        return [ImportUnit(str(path), lambda: jsonl.read_jsonl(path, enc),
+                           own_export=is_own_export(path, enc))]
     readers: dict[str, Callable[[], Iterator[DocumentRecord]]] = {
-        "jsonl": lambda: jsonl.read_jsonl(path, enc),
         "csv": lambda: csv_table.read_csv(path, enc, options.text_column),
         "doccano": lambda: doccano.read_doccano(path, enc, options.doccano_offsets),
         "labelstudio": lambda: labelstudio.read_labelstudio(path, enc, warnings),
@@ -116,7 +133,8 @@ def import_paths(project: Project, paths: list[Path], options: ImportOptions,
                 progress(name, count)
         try:
             got = project.import_records(unit.records(), annotator=options.annotator,
-                                         add_labels=options.add_labels, progress=tick)
+                                         add_labels=options.add_labels or unit.own_export,
+                                         progress=tick)
         except AnnotatorError as exc:  # bad input, bad text, or a failed write
             done = f"; {n} earlier file(s) were imported" if n else ""
             raise type(exc)(f"{exc} (nothing from this file was stored{done})") from None

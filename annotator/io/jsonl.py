@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.errors import InputError
-from annotator.io.encoding import open_text
+from annotator.io.encoding import bounded_lines, open_text
 from annotator.records import (
     DocLabelRecord,
     DocumentRecord,
@@ -27,7 +27,7 @@ KNOWN_FIELDS = frozenset(("id", "title", "source", "url", "published", "language
 def iter_json_lines(path: Path, encoding: str = "auto") -> Iterator[tuple[str, dict[str, Any]]]:
     """(where, object) for each non-blank line; a line that is not a JSON object fails."""
     with open_text(path, encoding) as stream:
-        for n, line in enumerate(stream, 1):
+        for n, line in enumerate(bounded_lines(stream, path), 1):
             if not line.strip():
                 continue
             where = f"{path}:{n}"

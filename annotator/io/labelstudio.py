@@ -64,7 +64,7 @@ def _read_result(rec: DocumentRecord, item: Any, prefix: str, who: str | None, w
     if kind in ("labels", "hypertextlabels") or (kind is None and "labels" in value):
         if not {"start", "end", "labels"} <= value.keys():
             raise InputError(f"{where}: a labels result needs start, end and labels")
-        for n, label in enumerate(value["labels"]):
+        for n, label in enumerate(_names(value["labels"])):
             key = prefix + str(item.get("id", len(rec.spans)))
             rec.spans.append(SpanRecord(value["start"], value["end"], str(label),
                                         annotator=who, key=key if n == 0 else f"{key}#{n}",
@@ -73,22 +73,32 @@ def _read_result(rec: DocumentRecord, item: Any, prefix: str, who: str | None, w
         head, tail = prefix + str(item.get("from_id")), prefix + str(item.get("to_id"))
         if item.get("direction") == "left":
             head, tail = tail, head
-        for label in item.get("labels") or ["related"]:
+        for label in _names(item.get("labels")) or ["related"]:
             rec.relations.append(RelationRecord(str(label), head, tail,
                                                 item.get("annotator") or who))
     elif kind == "choices" and "start" in value:  # a per-region choice: an attribute
         span = _region(rec, prefix + str(item.get("id")), where)
-        for choice in value.get("choices") or []:
+        for choice in _names(value.get("choices")):
             span.attributes[str(item.get("from_name", "choice"))] = str(choice)
     elif kind == "textarea" and "start" in value:  # a per-region text box: the note
         _region(rec, prefix + str(item.get("id")), where).note = \
             "\n".join(str(t) for t in value.get("text") or [])
     elif kind == "choices":
-        for choice in value.get("choices") or []:
+        for choice in _names(value.get("choices")):
             rec.doc_labels.append(DocLabelRecord(str(item.get("from_name", "choice")),
                                                  str(choice), who))
     else:
         skipped[str(kind)] = skipped.get(str(kind), 0) + 1
+
+
+def _names(value: Any) -> list[str]:
+    """Label Studio gives lists of names; a lone string (hand-written files do that) is one
+    name, never a list of its letters."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    return [str(x) for x in value] if isinstance(value, list) else [str(value)]
 
 
 def _region(rec: DocumentRecord, key: str, where: str) -> SpanRecord:

@@ -242,3 +242,20 @@ def test_import_twice_skips_the_same_articles(labelled: Path, tmp_path: Path) ->
     again = import_paths(project, [out], ImportOptions())
     project.close()
     assert (first.documents, again.documents, again.duplicates) == (2, 0, 2)
+
+
+def test_an_export_of_a_grown_scheme_imports_into_an_empty_database_with_no_flags(
+        tmp_path: Path) -> None:
+    source = tmp_path / "grown.jsonl"
+    source.write_text(json.dumps({"text": "نص عن حدث كبير في المدينة", "spans": [
+        {"start": 0, "end": 2, "label": "EVENT", "attributes": {"scale": "large"}}]},
+        ensure_ascii=False) + "\n", encoding="utf-8")
+    grown = tmp_path / "grown.db"
+    assert run("import", source, "--db", grown, "--add-labels")[0] == 0
+    first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
+    assert run("export", "--format", "jsonl", "--out", first, "--db", grown)[0] == 0
+    code, out, err = run("import", first, "--db", tmp_path / "empty.db")  # no --add-labels
+    assert code == 0, err
+    assert run("export", "--format", "jsonl", "--out", second, "--db",
+               tmp_path / "empty.db")[0] == 0
+    assert first.read_bytes() == second.read_bytes()

@@ -159,3 +159,32 @@ def test_staging_left_by_a_killed_export_is_removed(db: Path, tmp_path: Path) ->
     mine.mkdir()
     assert run("export", "--format", "jsonl", "--out", tmp_path / "e.jsonl", "--db", db)[0] == 0
     assert not dead.exists() and mine.exists()
+
+
+def test_a_label_studio_label_given_as_a_string_is_one_label(db: Path, tmp_path: Path) -> None:
+    source = tmp_path / "ls.json"
+    source.write_text(json.dumps([{"data": {"text": "قال الوزير اليوم"}, "annotations": [
+        {"result": [{"id": "r1", "type": "labels", "from_name": "label", "to_name": "text",
+                     "value": {"start": 0, "end": 3, "labels": "ACTOR"}}]}]}],
+        ensure_ascii=False), encoding="utf-8")
+    code, out, err = run("import", source, "--db", db, "--add-labels")
+    assert code == 0, err
+    assert "added to the scheme" not in out  # not A, C, T, O, R
+    project = Project.open(db, "x")
+    doc = next(d for d in project.documents() if d.title != "موجود")
+    assert [s.label for s in project.spans(doc.id)] == ["ACTOR"]
+    project.close()
+
+
+def test_pipes_and_devices_are_refused_and_never_read(db: Path, tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.jsonl"
+    os.mkfifo(fifo)
+    assert "is not a regular file" in refused(db, "import", fifo)
+    assert "is not a regular file" in refused(db, "import", "/dev/zero", "--format", "txt")
+
+
+def test_a_line_without_end_is_refused_with_a_limit(db: Path, tmp_path: Path,
+                                                    monkeypatch) -> None:
+    monkeypatch.setattr("annotator.io.encoding.LINE_LIMIT", 1000)
+    source = write(tmp_path / "long.jsonl", json.dumps({"text": "ن" * 5000}) + "\n")
+    assert "long.jsonl:1: the line is longer than" in refused(db, "import", source)
