@@ -188,3 +188,33 @@ def test_a_line_without_end_is_refused_with_a_limit(db: Path, tmp_path: Path,
     monkeypatch.setattr("annotator.io.encoding.LINE_LIMIT", 1000)
     source = write(tmp_path / "long.jsonl", json.dumps({"text": "ن" * 5000}) + "\n")
     assert "long.jsonl:1: the line is longer than" in refused(db, "import", source)
+
+
+@pytest.mark.parametrize("cell, expected", [
+    ("=1+1", "'=1+1"), ("＝HYPERLINK(\"x\")", "'＝HYPERLINK(\"x\")"), ("＋٢", "'＋٢"),
+    ("－1", "'－1"), ("＠SUM", "'＠SUM"), ("\u00a0=1", "'\u00a0=1"), ("\u3000+1", "'\u3000+1"),
+    ("\u200b@x", "'\u200b@x"), ("\u2060-1", "'\u2060-1"), ("\u200f=1", "'\u200f=1"),
+    ("a\x00b", "ab"), ("\x00=1", "'=1"), ("نص عادي", "نص عادي"), ("2254", "2254"),
+])
+def test_every_spreadsheet_trigger_is_made_inert(cell: str, expected: str) -> None:
+    from annotator.io.spreadsheet import inert
+
+    assert inert(cell) == expected
+
+
+def test_no_csv_column_can_run_as_a_formula(tmp_path: Path) -> None:
+    import csv
+
+    path = tmp_path / "f.db"
+    project = Project.open(path, "=HYPERLINK(\"http://x\")")
+    doc = project.add_document("＝SUM(1) نص عن الاجتماع", title="\u3000+cmd",
+                               source="@source").created
+    project.add_span(doc, 0, 6, "ACTOR", note="-note")
+    project.close()
+    out = tmp_path / "f.csv"
+    assert run("export", "--format", "csv", "--out", out, "--db", path)[0] == 0
+    rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))
+    for cell in rows[1]:
+        stripped = cell.lstrip(" \u3000")
+        assert not stripped.startswith(("=", "+", "-", "@", "＝")), cell
+        assert "\x00" not in cell
