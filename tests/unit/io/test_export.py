@@ -254,7 +254,7 @@ def test_an_export_of_a_grown_scheme_imports_into_an_empty_database_with_no_flag
     assert run("import", source, "--db", grown, "--add-labels")[0] == 0
     first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
     assert run("export", "--format", "jsonl", "--out", first, "--db", grown)[0] == 0
-    code, out, err = run("import", first, "--db", tmp_path / "empty.db")  # no --add-labels
+    code, _, err = run("import", first, "--db", tmp_path / "empty.db")  # no --add-labels
     assert code == 0, err
     assert run("export", "--format", "jsonl", "--out", second, "--db",
                tmp_path / "empty.db")[0] == 0
