@@ -35,12 +35,21 @@ def brat_record(txt: Path, ann: Path, encoding: str, warnings: list[str]) -> Doc
     rec = DocumentRecord(text=text, where=str(ann), title=txt.stem, meta={"file": txt.name})
     spans: dict[str, SpanRecord] = {}
     skipped: dict[str, list[str]] = {}
-    for n, line in enumerate(read_text(ann, encoding).splitlines(), 1):
+    # An empty .ann is an unlabelled document (brat writes one for every new text).
+    standoff = read_text(ann, encoding) if ann.read_bytes().strip() else ""
+    seen: set[str] = set()
+    # Lines end at LF only: U+2028, U+0085 and the like are text inside a span's line.
+    for n, line in enumerate(standoff.split("\n"), 1):
+        line = line.removesuffix("\r")
         if not line.strip():
             continue
         where = f"{ann}:{n}"
         ident, _, rest = line.partition("\t")
         kind = ident[:1]
+        if kind in ("T", "R", "E", "A", "M", "N") and ident in seen:
+            raise InputError(f"{where}: {ident} is defined twice; each brat id must be "
+                             "unique in its file")
+        seen.add(ident)
         if kind == "T":
             head, _, covered = rest.partition("\t")
             label, _, ranges = head.partition(" ")

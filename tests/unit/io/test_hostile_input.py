@@ -218,3 +218,34 @@ def test_no_csv_column_can_run_as_a_formula(tmp_path: Path) -> None:
         stripped = cell.lstrip(" \u3000")
         assert not stripped.startswith(("=", "+", "-", "@", "＝")), cell
         assert "\x00" not in cell
+
+
+def test_brat_empty_annotations_line_separators_and_duplicate_ids(db: Path,
+                                                                 tmp_path: Path) -> None:
+    folder = tmp_path / "brat"
+    folder.mkdir()
+    text = "قال الوزير\u2028في بيان\u0085اليوم إن الحل سياسي"
+    (folder / "a.txt").write_text(text, encoding="utf-8")
+    start = text.index("الوزير")
+    (folder / "a.ann").write_text(f"T1\tACTOR {start} {start + 12}\t{text[start:start + 12]}\n",
+                                  encoding="utf-8")
+    (folder / "b.txt").write_text("نص بلا وسوم بعد", encoding="utf-8")
+    (folder / "b.ann").write_text("", encoding="utf-8")  # brat's file for an unlabelled text
+    code, _, err = run("import", folder, "--db", db)
+    assert code == 0, err
+    out = tmp_path / "again"
+    assert run("export", "--format", "brat", "--out", out, "--db", db)[0] == 0
+    back = tmp_path / "back.db"
+    code, _, err = run("import", out, "--db", back)
+    assert code == 0, err
+    project = Project.open(back, "x")
+    texts = [project.spans(d.id) and project.document(d.id).text for d in project.documents()]
+    spans = [s for d in project.documents() for s in project.spans(d.id)]
+    project.close()
+    assert text in texts and len(spans) == 1  # the separators came back, and the span
+    dup = tmp_path / "dup"
+    dup.mkdir()
+    (dup / "c.txt").write_text("الوزير والرئيس", encoding="utf-8")
+    (dup / "c.ann").write_text("T1\tACTOR 0 6\tالوزير\nT1\tACTOR 7 14\tوالرئيس\n",
+                               encoding="utf-8")
+    assert "c.ann:2: T1 is defined twice" in refused(db, "import", dup)
