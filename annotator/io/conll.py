@@ -1,4 +1,11 @@
-"""CoNLL out: one token and its BIO tag per line, a blank line between paragraphs.
+"""CoNLL out: one token and its BIO tag per line, a blank line between paragraphs, and a
+`-DOCSTART-` line before each document (what standard NER CoNLL readers, spaCy's
+`convert -c ner` among them, take as a document break; `#` lines would be read as tokens).
+Documents come in the order of the JSON lines export.
+
+A span that crosses a paragraph break is written as two entities, the part after the break
+starting again with B- (a reader cannot continue an entity across a blank line), and is
+reported.
 
 Tokens are words (letters with their harakat, digits, joined by ZWNJ/ZWJ) or single
 grapheme clusters of anything else, so an emoji or a flag is one token. Arabic clitics stay
@@ -34,6 +41,11 @@ class ConllWriter:
         starts = {a: i for i, (a, _) in enumerate(toks)}
         ends = {b: i for i, (_, b) in enumerate(toks)}
         tags = ["O"] * len(toks)
+        breaks = [False] * len(toks)  # a paragraph break before this token
+        previous_end = 0
+        for i, (a, _b) in enumerate(toks):
+            breaks[i] = "\n" in text[previous_end:a] and i > 0
+            previous_end = _b
         # Longest first, so that a nested span is the one reported, not its container.
         for s in sorted(ed.spans, key=lambda s: (s.start, -(s.end - s.start))):
             first, last = starts.get(s.start), ends.get(s.end)
@@ -45,14 +57,15 @@ class ConllWriter:
             else:
                 tags[first] = f"B-{s.label}"
                 for i in range(first + 1, last + 1):
-                    tags[i] = f"I-{s.label}"
-        self._out.write(f"# document_id = {ed.document.id}\n")
-        previous_end = 0
-        for (a, b), tag in zip(toks, tags, strict=True):
-            if "\n" in text[previous_end:a]:
+                    tags[i] = f"{'B' if breaks[i] else 'I'}-{s.label}"
+                if any(breaks[first + 1:last + 1]):
+                    self._warnings.append(f"{quote}: crosses a paragraph break; written as "
+                                          "one entity per paragraph")
+        self._out.write("-DOCSTART-\tO\n\n")
+        for (a, b), tag, new_paragraph in zip(toks, tags, breaks, strict=True):
+            if new_paragraph:
                 self._out.write("\n")
             self._out.write(f"{''.join(text[a:b].split())}\t{tag}\n")
-            previous_end = b
         self._out.write("\n")
 
     def close(self) -> list[str]:

@@ -249,3 +249,22 @@ def test_brat_empty_annotations_line_separators_and_duplicate_ids(db: Path,
     (dup / "c.ann").write_text("T1\tACTOR 0 6\tالوزير\nT1\tACTOR 7 14\tوالرئيس\n",
                                encoding="utf-8")
     assert "c.ann:2: T1 is defined twice" in refused(db, "import", dup)
+
+
+def test_conll_is_what_ner_readers_take(tmp_path: Path) -> None:
+    path = tmp_path / "c.db"
+    project = Project.open(path, "amal")
+    text = "قال الوزير أنتوني\n\nبلينكن اليوم إن الحل سياسي"
+    doc = project.add_document(text).created
+    project.add_span(doc, text.index("أنتوني"), text.index("بلينكن") + 6, "ACTOR")
+    project.add_document("خبر ثان بلا وسوم")
+    project.close()
+    out = tmp_path / "c.conll"
+    code, _, err = run("export", "--format", "conll", "--out", out, "--db", path)
+    assert code == 0 and "crosses a paragraph break" in err
+    lines = out.read_text(encoding="utf-8").split("\n")
+    assert not any(line.startswith("#") for line in lines)
+    assert lines.count("-DOCSTART-\tO") == 2
+    rows = [line.split("\t") for line in lines if line and not line.startswith("-DOCSTART-")]
+    assert all(len(row) == 2 for row in rows)
+    assert ["أنتوني", "B-ACTOR"] in rows and ["بلينكن", "B-ACTOR"] in rows  # split at the break
