@@ -307,11 +307,16 @@ def _split(value: str | None) -> tuple[float, float, float] | None:
               help="Seed of the split: the same seed gives the same split.")
 @click.option("--doccano-offsets", type=click.Choice(["utf16", "codepoints"]), default="utf16",
               show_default=True, help="doccano's web UI places spans by UTF-16 offsets.")
+@click.option("--doccano-overlaps", type=click.Choice(["keep", "drop-nested", "split-documents"]),
+              default="keep", show_default=True,
+              help="Overlapping spans for doccano: keep them (its project needs \"Allow "
+                   "overlapping entity\"), drop the nested ones, or one line per layer.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as one JSON document.")
 @click.pass_context
 def export_(ctx: click.Context, fmt: str, out: Path, db_path: Path | None,
             annotator: str | None, statuses: tuple[str, ...], labels: str | None,
-            split: str | None, seed: int, doccano_offsets: str, as_json: bool) -> None:
+            split: str | None, seed: int, doccano_offsets: str, doccano_overlaps: str,
+            as_json: bool) -> None:
     """Export documents and labels as training data or spreadsheets.
 
     Formats: jsonl (this tool's own, complete), csv (one row per span, safe to open in
@@ -328,7 +333,7 @@ def export_(ctx: click.Context, fmt: str, out: Path, db_path: Path | None,
     options = exporter.ExportOptions(
         fmt, out, list(statuses) or None, annotator,
         [x.strip() for x in labels.split(",") if x.strip()] if labels else None,
-        _split(split), seed, doccano_offsets)
+        _split(split), seed, doccano_offsets, doccano_overlaps)
     report = _run(ctx, db_path, "exported",
                   lambda project, tick: exporter.export(project, options, progress=tick))
     if as_json:

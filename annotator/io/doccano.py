@@ -12,7 +12,7 @@ from typing import Any
 
 from annotator.errors import InputError
 from annotator.io.jsonl import iter_json_lines
-from annotator.model import ExportDoc
+from annotator.model import ExportDoc, Span
 from annotator.records import DocLabelRecord, DocumentRecord, RelationRecord, SpanRecord
 from annotator.text import Utf16Map
 
@@ -73,31 +73,90 @@ def read_doccano(path: Path, encoding: str = "auto",
         yield doccano_record(obj, where, offsets)
 
 
+OVERLAPS = ("keep", "drop-nested", "split-documents")
+
+
+def _layers(spans: list[Span]) -> list[list[Span]]:
+    """Spans in layers with no overlap inside a layer (each on the lowest free layer,
+    longest first at equal starts)."""
+    layers: list[list[Span]] = []
+    ends: list[int] = []
+    for span in sorted(spans, key=lambda s: (s.start, -(s.end - s.start))):
+        at = next((i for i, end in enumerate(ends) if end <= span.start), None)
+        if at is None:
+            layers.append([])
+            ends.append(0)
+            at = len(layers) - 1
+        layers[at].append(span)
+        ends[at] = span.end
+    return layers
+
+
 class DoccanoWriter:
     """doccano's relation-extraction JSONL (entities and relations). Offsets are UTF-16
     code units by default, which is what doccano's web UI places; the file starts with a
-    UTF-8 BOM, without which doccano's import reads UTF-8 Arabic as Thai (DESIGN.md)."""
+    UTF-8 BOM, without which doccano's import reads UTF-8 Arabic as Thai (DESIGN.md).
+
+    A doccano project with default settings refuses overlapping or nested spans (it drops
+    them, then fails on the links to them). `overlaps` chooses: keep them (and warn:
+    the project needs "Allow overlapping entity"), drop the nested ones (the longest
+    span of each overlapping group stays), or split a document into one line per layer
+    of spans that do not overlap (ids `N`, `N.2`, `N.3`…; a link across layers is left
+    out, and counted)."""
 
     suffix = ".jsonl"
 
-    def __init__(self, path: Path, offsets: str = "utf16") -> None:
+    def __init__(self, path: Path, offsets: str = "utf16", overlaps: str = "keep") -> None:
         self._out = path.open("w", encoding="utf-8-sig", newline="\n")
         self._utf16 = offsets == "utf16"
+        self._overlaps = overlaps
         self._n = 0
+        self._overlapping_docs = 0
+        self._dropped_spans = 0
+        self._dropped_links = 0
 
     def write(self, ed: ExportDoc) -> None:
         self._n += 1
+        layers = _layers(list(ed.spans))
+        if len(layers) > 1:
+            self._overlapping_docs += 1
+        written: set[str] = set()
+        if self._overlaps == "keep" or len(layers) <= 1:
+            written |= self._line(ed, list(ed.spans), self._n)
+        elif self._overlaps == "drop-nested":
+            self._dropped_spans += sum(len(layer) for layer in layers[1:])
+            written |= self._line(ed, layers[0], self._n)
+        else:
+            for k, layer in enumerate(layers, 1):
+                written |= self._line(ed, layer, self._n if k == 1 else f"{self._n}.{k}")
+        self._dropped_links += len(ed.relations) - len(written)
+
+    def _line(self, ed: ExportDoc, spans: list[Span], line_id: object) -> set[str]:
+        """Write one line; returns the ids of the links it holds."""
         text = ed.document.text
         conv = Utf16Map(text).to_utf16 if self._utf16 else (lambda x: x)
-        ids = {s.id: n for n, s in enumerate(ed.spans)}
-        obj = {"id": self._n, "text": text,
+        spans = sorted(spans, key=lambda s: (s.start, s.end, s.id))
+        ids = {s.id: n for n, s in enumerate(spans)}
+        relations = [r for r in ed.relations if r.head in ids and r.tail in ids]
+        obj = {"id": line_id, "text": text,
                "entities": [{"id": ids[s.id], "label": s.label, "start_offset": conv(s.start),
-                             "end_offset": conv(s.end)} for s in ed.spans],
+                             "end_offset": conv(s.end)} for s in spans],
                "relations": [{"id": n, "from_id": ids[r.head], "to_id": ids[r.tail],
-                              "type": r.type} for n, r in enumerate(ed.relations)],
+                              "type": r.type} for n, r in enumerate(relations)],
                "document_id": ed.document.id, "title": ed.document.title}
         self._out.write(json.dumps(obj, ensure_ascii=False) + "\n")
+        return {r.id for r in relations}
 
     def close(self) -> list[str]:
         self._out.close()
-        return []
+        notes = []
+        if self._overlapping_docs and self._overlaps == "keep":
+            notes.append(f"{self._overlapping_docs} document(s) have overlapping or nested "
+                         "spans: doccano imports them only into a project with \"Allow "
+                         "overlapping entity\" checked in its settings (or export with "
+                         "--doccano-overlaps drop-nested or split-documents)")
+        if self._dropped_spans or self._dropped_links:
+            notes.append(f"--doccano-overlaps {self._overlaps}: left out "
+                         f"{self._dropped_spans} nested span(s) and {self._dropped_links} "
+                         "link(s) that joined spans no longer on one line")
+        return notes

@@ -51,6 +51,7 @@ class ExportOptions:
     split: tuple[float, float, float] | None = None
     seed: int = 0
     doccano_offsets: str = "utf16"
+    doccano_overlaps: str = "keep"
 
 
 @dataclass
@@ -65,7 +66,7 @@ class ExportReport:
 
 def _writer(fmt: str, path: Path, options: ExportOptions) -> Writer:
     if fmt == "doccano":
-        return DoccanoWriter(path, options.doccano_offsets)
+        return DoccanoWriter(path, options.doccano_offsets, options.doccano_overlaps)
     return {"jsonl": NativeWriter, "csv": CsvWriter, "labelstudio": LabelStudioWriter,
             "brat": BratWriter, "conll": ConllWriter}[fmt](path)
 

@@ -268,3 +268,55 @@ def test_conll_is_what_ner_readers_take(tmp_path: Path) -> None:
     rows = [line.split("\t") for line in lines if line and not line.startswith("-DOCSTART-")]
     assert all(len(row) == 2 for row in rows)
     assert ["أنتوني", "B-ACTOR"] in rows and ["بلينكن", "B-ACTOR"] in rows  # split at the break
+
+
+@pytest.fixture
+def nested(tmp_path: Path) -> Path:
+    path = tmp_path / "nested.db"
+    project = Project.open(path, "amal")
+    text = "أكد أنتوني بلينكن أن الولايات المتحدة لا تدعم التطبيع مع نظام الأسد"
+    doc = project.add_document(text).created
+    find = lambda w: (text.index(w), text.index(w) + len(w))  # noqa: E731
+    usa = project.add_span(doc, *find("الولايات المتحدة"), "ACTOR").created
+    stance = project.add_span(doc, *find("الولايات المتحدة لا تدعم التطبيع"), "STANCE").created
+    assad = project.add_span(doc, *find("نظام الأسد"), "ACTOR").created
+    project.add_relation("HELD_BY", stance, usa)  # the nested span is in the link
+    project.add_relation("TOWARD", stance, assad)
+    project.close()
+    return path
+
+
+def doccano_lines(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8-sig").splitlines()]
+
+
+def test_doccano_overlaps_are_kept_with_a_warning_naming_the_setting(nested: Path,
+                                                                     tmp_path: Path) -> None:
+    out = tmp_path / "keep.jsonl"
+    code, _, err = run("export", "--format", "doccano", "--out", out, "--db", nested)
+    assert code == 0 and "Allow overlapping entity" in err and "1 document(s)" in err
+    (line,) = doccano_lines(out)
+    assert len(line["entities"]) == 3 and len(line["relations"]) == 2
+    back = tmp_path / "back.db"
+    assert run("import", out, "--db", back)[0] == 0  # and this tool loads it back as is
+    project = Project.open(back, "x")
+    (doc,) = project.documents()
+    assert len(project.spans(doc.id)) == 3 and len(project.relations(doc.id)) == 2
+    project.close()
+
+
+@pytest.mark.parametrize("mode, lines, entities, links", [
+    ("drop-nested", 1, [2], 1), ("split-documents", 2, [2, 1], 1)])
+def test_doccano_overlaps_dropped_or_split_for_a_default_project(
+        nested: Path, tmp_path: Path, mode: str, lines: int, entities: list[int],
+        links: int) -> None:
+    out = tmp_path / f"{mode}.jsonl"
+    code, _, err = run("export", "--format", "doccano", "--out", out, "--db", nested,
+                       "--doccano-overlaps", mode)
+    assert code == 0 and f"--doccano-overlaps {mode}: left out" in err
+    got = doccano_lines(out)
+    assert len(got) == lines and [len(g["entities"]) for g in got] == entities
+    for g in got:  # what a default doccano project accepts: no overlap inside a line
+        spans = sorted((e["start_offset"], e["end_offset"]) for e in g["entities"])
+        assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
+    assert sum(len(g["relations"]) for g in got) == links
