@@ -6,6 +6,7 @@ drops 0.x completions silently."""
 from __future__ import annotations
 
 import json
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,17 @@ from annotator.errors import InputError
 from annotator.io.encoding import read_text
 from annotator.model import ExportDoc
 from annotator.records import DocLabelRecord, DocumentRecord, RelationRecord, SpanRecord
+
+COPY_OF = "annotator_copy_of"  # our mark on a region copied for a cross-annotator link
+
+
+def _key(prefix: str, ident: str) -> str:
+    """A region's key in the record: a UUID (this tool's ids) is unique in the whole task,
+    anything else only within its annotation."""
+    try:
+        return str(uuid.UUID(ident))
+    except ValueError:
+        return prefix + ident
 
 
 def _who(annotation: dict[str, Any], kind: str) -> str | None:
@@ -43,6 +55,7 @@ def task_record(task: dict[str, Any], where: str, warnings: list[str]) -> Docume
                          url=data.get("url") if isinstance(data.get("url"), str) else None,
                          meta=meta)
     skipped: dict[str, int] = {}
+    aliases: dict[str, str] = {}
     for kind in ("annotations", "completions", "predictions"):
         for a_n, annotation in enumerate(task.get(kind) or []):
             if not isinstance(annotation, dict) or annotation.get("was_cancelled"):
@@ -50,7 +63,15 @@ def task_record(task: dict[str, Any], where: str, warnings: list[str]) -> Docume
             who = _who(annotation, kind)
             prefix = f"{kind}{a_n}:"
             for item in annotation.get("result") or []:
+                if isinstance(item, dict) and isinstance(item.get(COPY_OF), str):
+                    # A region copied into another annotator's annotation for a link
+                    # (Label Studio links only regions of one annotation): the span is
+                    # its original, not a new one.
+                    aliases[_key(prefix, str(item.get("id")))] = item[COPY_OF]
+                    continue
                 _read_result(rec, item, prefix, who, where, skipped)
+    for rel in rec.relations:
+        rel.head, rel.tail = aliases.get(rel.head, rel.head), aliases.get(rel.tail, rel.tail)
     for kind, count in skipped.items():
         warnings.append(f"{where}: skipped {count} result(s) of type {kind!r}")
     return rec
@@ -65,23 +86,23 @@ def _read_result(rec: DocumentRecord, item: Any, prefix: str, who: str | None, w
         if not {"start", "end", "labels"} <= value.keys():
             raise InputError(f"{where}: a labels result needs start, end and labels")
         for n, label in enumerate(_names(value["labels"])):
-            key = prefix + str(item.get("id", len(rec.spans)))
+            key = _key(prefix, str(item.get("id", len(rec.spans))))
             rec.spans.append(SpanRecord(value["start"], value["end"], str(label),
                                         annotator=who, key=key if n == 0 else f"{key}#{n}",
                                         text=value.get("text")))
     elif kind == "relation":
-        head, tail = prefix + str(item.get("from_id")), prefix + str(item.get("to_id"))
+        head, tail = _key(prefix, str(item.get("from_id"))), _key(prefix, str(item.get("to_id")))
         if item.get("direction") == "left":
             head, tail = tail, head
         for label in _names(item.get("labels")) or ["related"]:
             rec.relations.append(RelationRecord(str(label), head, tail,
                                                 item.get("annotator") or who))
     elif kind == "choices" and "start" in value:  # a per-region choice: an attribute
-        span = _region(rec, prefix + str(item.get("id")), where)
+        span = _region(rec, _key(prefix, str(item.get("id"))), where)
         for choice in _names(value.get("choices")):
             span.attributes[str(item.get("from_name", "choice"))] = str(choice)
     elif kind == "textarea" and "start" in value:  # a per-region text box: the note
-        _region(rec, prefix + str(item.get("id")), where).note = \
+        _region(rec, _key(prefix, str(item.get("id"))), where).note = \
             "\n".join(str(t) for t in value.get("text") or [])
     elif kind == "choices":
         for choice in _names(value.get("choices")):
@@ -139,6 +160,7 @@ class LabelStudioWriter:
         self._out = path.open("w", encoding="utf-8", newline="\n")
         self._out.write("[")
         self._n = 0
+        self._cross = 0
 
     def write(self, ed: ExportDoc) -> None:
         doc, text = ed.document, ed.document.text
@@ -154,13 +176,33 @@ class LabelStudioWriter:
             if s.note:
                 results.append({"id": s.id, "from_name": "note", "to_name": "text",
                                 "type": "textarea", "value": {**region, "text": [s.note]}})
-        span_who = {s.id: s.annotator for s in ed.spans}
+        spans = {s.id: s for s in ed.spans}
+        copied: set[tuple[str, str]] = set()
         for r in ed.relations:
-            # In the annotation that holds its head region: Label Studio resolves region ids
-            # within one annotation. Who made the link is kept on the result.
-            by_who.setdefault(span_who[r.head], []).append(
-                {"type": "relation", "from_id": r.head, "to_id": r.tail, "direction": "right",
-                 "labels": [r.type], "annotator": r.annotator})
+            # In the annotation of the link's author: Label Studio resolves region ids
+            # within one annotation, so a span of another annotator that the link needs is
+            # copied in (marked, so that importing the file makes no second span).
+            results = by_who.setdefault(r.annotator, [])
+            ends = []
+            for span_id in (r.head, r.tail):
+                span = spans[span_id]
+                if span.annotator == r.annotator:
+                    ends.append(span_id)
+                    continue
+                copy_id = f"{span_id}@{r.annotator}"
+                if (span_id, r.annotator) not in copied:
+                    copied.add((span_id, r.annotator))
+                    results.append({"id": copy_id, "from_name": "label", "to_name": "text",
+                                    "type": "labels", COPY_OF: span_id,
+                                    "value": {"start": span.start, "end": span.end,
+                                              "text": text[span.start:span.end],
+                                              "labels": [span.label]}})
+                ends.append(copy_id)
+            if ends != [r.head, r.tail]:
+                self._cross += 1
+            results.append({"type": "relation", "from_id": ends[0], "to_id": ends[1],
+                            "direction": "right", "labels": [r.type],
+                            "annotator": r.annotator})
         for x in ed.doc_labels:
             by_who.setdefault(x.annotator, []).append(
                 {"id": x.id, "from_name": x.field, "to_name": "text", "type": "choices",
@@ -177,4 +219,8 @@ class LabelStudioWriter:
     def close(self) -> list[str]:
         self._out.write("\n]\n")
         self._out.close()
-        return []
+        if not self._cross:
+            return []
+        return [f"{self._cross} link(s) join spans of two annotators: each is in its "
+                "author's annotation, with copies of the regions it needs (marked "
+                f"{COPY_OF}; importing the file back makes no second span)"]

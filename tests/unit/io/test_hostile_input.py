@@ -320,3 +320,37 @@ def test_doccano_overlaps_dropped_or_split_for_a_default_project(
         spans = sorted((e["start_offset"], e["end_offset"]) for e in g["entities"])
         assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
     assert sum(len(g["relations"]) for g in got) == links
+
+
+def test_a_cross_annotator_link_survives_label_studio(tmp_path: Path) -> None:
+    path = tmp_path / "ls.db"
+    amal = Project.open(path, "amal")
+    text = "أكد بلينكن أن القرار 2254 هو الحل الوحيد"
+    doc = amal.add_document(text).created
+    claim = amal.add_span(doc, text.index("القرار"), len(text), "CLAIM").created
+    amal.close()
+    basel = Project.open(path, "basel")
+    actor = basel.add_span(doc, text.index("بلينكن"), text.index("بلينكن") + 6, "ACTOR").created
+    basel.add_relation("SAID_BY", claim, actor)
+    basel.close()
+    out = tmp_path / "ls.json"
+    code, _, err = run("export", "--format", "labelstudio", "--out", out, "--db", path)
+    assert code == 0 and "1 link(s) join spans of two annotators" in err
+    (task,) = json.loads(out.read_text(encoding="utf-8"))
+    assert sorted(a["annotator"] for a in task["annotations"]) == ["amal", "basel"]
+    for annotation in task["annotations"]:  # every link's ends are regions of its annotation
+        regions = {r["id"] for r in annotation["result"] if r["type"] == "labels"}
+        for r in annotation["result"]:
+            if r["type"] == "relation":
+                assert {r["from_id"], r["to_id"]} <= regions
+    back = tmp_path / "back.db"
+    code, _, err = run("import", out, "--db", back)
+    assert code == 0, err
+    project = Project.open(back, "x")
+    (d,) = project.documents()
+    spans = {s.id: s for s in project.spans(d.id)}
+    (rel,) = project.relations(d.id)
+    project.close()
+    assert set(spans) == {claim, actor}  # no second span from the copy
+    assert (spans[claim].annotator, spans[actor].annotator) == ("amal", "basel")
+    assert (rel.head, rel.tail, rel.annotator) == (claim, actor, "basel")
