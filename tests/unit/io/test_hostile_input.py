@@ -4,6 +4,7 @@ file and the line (never a traceback), and the database is unchanged."""
 from __future__ import annotations
 
 import errno
+import itertools
 import json
 import os
 from pathlib import Path
@@ -318,7 +319,7 @@ def test_doccano_overlaps_dropped_or_split_for_a_default_project(
     assert len(got) == lines and [len(g["entities"]) for g in got] == entities
     for g in got:  # what a default doccano project accepts: no overlap inside a line
         spans = sorted((e["start_offset"], e["end_offset"]) for e in g["entities"])
-        assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
+        assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
     assert sum(len(g["relations"]) for g in got) == links
 
 
