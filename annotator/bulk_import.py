@@ -83,6 +83,9 @@ class BulkImport:
         self._rows: dict[str, list[repo.Row]] = {t: [] for t in repo.COLUMNS}
         self._merge_rows: dict[str, list[repo.Row]] = {t: [] for t in repo.COLUMNS}
         self._merging = False
+        self.keep_duplicates = False
+        # sha256 -> where the file first gives that text, and its other fields (a digest)
+        self._in_file: dict[str, tuple[str, tuple[str, ...]]] = {}
 
     def add(self, rec: DocumentRecord) -> None:
         cleaned, shift = clean_text_mapping(rec.text, where=rec.where)
@@ -101,12 +104,29 @@ class BulkImport:
             if doc_id in ids and ids[doc_id] != cleaned.sha256:
                 raise InputError(f"{rec.where}: document {doc_id} has a different text in "
                                  "this database (the same id, another article)")
+            sha = cleaned.sha256
+            earlier = self._in_file.get(sha)
+            fields = _fields(rec)
+            if earlier is not None and earlier[1] != fields:
+                if self.keep_duplicates:  # a document of its own, the same text
+                    self._store(rec, cleaned, shift, self._rows, existing=False, fresh_id=True)
+                    continue
+                self.report.warnings.append(
+                    f"{rec.where}: repeats the text of {earlier[0]} with other values "
+                    f"({', '.join(_differences(earlier[1], fields))}); its labels were "
+                    "merged into that document, whose values were kept (import with "
+                    "--keep-duplicates to make it a document of its own)")
             # Earlier batches are in the database already; this one's documents are not yet.
-            if cleaned.sha256 in shas or doc_id in ids or cleaned.sha256 in in_batch:
+            if sha in shas or doc_id in ids or sha in in_batch:
+                if sha in in_batch:  # write the first one, so the repeat merges into it
+                    self._write(self._rows, None)
+                    shas |= in_batch
+                    in_batch.clear()
                 self.report.duplicates += 1
                 self._store(rec, cleaned, shift, self._merge_rows, existing=True)
                 continue
-            in_batch.add(cleaned.sha256)
+            in_batch.add(sha)
+            self._in_file[sha] = (rec.where, fields)
             self._store(rec, cleaned, shift, self._rows, existing=False)
         self._pending = []
         self._write(self._rows, None)
@@ -135,10 +155,11 @@ class BulkImport:
                 self.source), self.now)
 
     def _store(self, rec: DocumentRecord, cleaned: CleanedText, shift: OffsetShift,
-               out: dict[str, list[repo.Row]], *, existing: bool) -> None:
+               out: dict[str, list[repo.Row]], *, existing: bool,
+               fresh_id: bool = False) -> None:
         self.report.cleaned += bool(cleaned.notes)
         sha = cleaned.sha256
-        doc_id = _uuid_or(rec.key, lambda: f"doc\x1f{sha}")
+        doc_id = str(uuid.uuid4()) if fresh_id else _uuid_or(rec.key, lambda: f"doc\x1f{sha}")
         broken = _broken_field(rec)
         if broken is not None:
             raise InputError(f"{rec.where}: the {broken} holds a broken character (a lone "
@@ -156,7 +177,7 @@ class BulkImport:
                                  "ends are normalised")
             annotator = span.annotator or self.annotator
             attributes = dict(span.attributes)
-            said = _name("span", sha, start, end, span.label, annotator, attributes,
+            said = _name("span", doc_id, start, end, span.label, annotator, attributes,
                          span.note)
             # The same span listed twice (two doccano users) is kept twice, as the file says.
             repeat = said_before.get(said, 0)
@@ -172,7 +193,7 @@ class BulkImport:
             self._check_doc_label(rec, lab.field, lab.value)
             annotator = lab.annotator or self.annotator
             label_id = _uuid_or(lab.key, lambda f=lab.field, a=annotator:
-                                _name("label", sha, f, a))
+                                _name("label", doc_id, f, a))
             labels[label_id] = self._row(annotator, lab.provenance, id=label_id,
                                          doc_id=doc_id, field=lab.field, value=lab.value)
         live_spans = any(not s["deleted"] for s in spans.values())
@@ -315,6 +336,30 @@ def _broken_field(rec: DocumentRecord) -> str | None:
         if _broken([lab.field, lab.value, lab.annotator, lab.key]):
             return f"document label {lab.field!r}"
     return None
+
+
+def _fields(rec: DocumentRecord) -> tuple[str, ...]:
+    """What a row says besides its text, to tell a repeated row from a copy."""
+    return tuple(json.dumps(v, ensure_ascii=False, sort_keys=True, default=str) for v in (
+        rec.title, rec.source, rec.url, rec.published, rec.meta,
+        [(s.start, s.end, s.label, s.attributes) for s in rec.spans],
+        [(x.field, x.value) for x in rec.doc_labels]))
+
+
+_FIELD_NAMES = ("title", "source", "url", "published", "metadata", "spans", "document labels")
+
+
+def _differences(a: tuple[str, ...], b: tuple[str, ...]) -> list[str]:
+    names = []
+    for name, x, y in zip(_FIELD_NAMES, a, b, strict=True):
+        if x == y:
+            continue
+        if name == "metadata":
+            mx, my = json.loads(x), json.loads(y)
+            names += [k for k in sorted(set(mx) | set(my)) if mx.get(k) != my.get(k)]
+        else:
+            names.append(name)
+    return names
 
 
 def _uuid_key(key: str | None) -> str | None:

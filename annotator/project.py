@@ -428,7 +428,7 @@ class Project:
         return Changes("Change scheme", scheme=True)
 
     def import_records(self, records: Iterable[DocumentRecord], *, annotator: str | None = None,
-                       add_labels: bool = False,
+                       add_labels: bool = False, keep_duplicates: bool = False,
                        progress: Callable[[int], None] | None = None) -> ImportReport:
         """Store imported documents with their annotations, all or nothing: any bad record
         (or an exception from `progress`, such as a cancel) leaves the database as it was.
@@ -439,6 +439,7 @@ class Project:
             # grown since.
             self._refresh_scheme(conn)
             bulk = BulkImport(conn, self._scheme, annotator or self.annotator, add_labels)
+            bulk.keep_duplicates = keep_duplicates
             for n, record in enumerate(records, 1):
                 bulk.add(record)
                 if progress is not None:

@@ -27,6 +27,7 @@ class ImportOptions:
     add_labels: bool = False
     text_column: str | None = None
     doccano_offsets: str = "utf16"  # doccano's web UI counts UTF-16 code units
+    keep_duplicates: bool = False  # rows repeating a text with other values: own documents
 
 
 @dataclass
@@ -134,6 +135,7 @@ def import_paths(project: Project, paths: list[Path], options: ImportOptions,
         try:
             got = project.import_records(unit.records(), annotator=options.annotator,
                                          add_labels=options.add_labels or unit.own_export,
+                                         keep_duplicates=options.keep_duplicates,
                                          progress=tick)
         except AnnotatorError as exc:  # bad input, bad text, or a failed write
             done = f"; {n} earlier file(s) were imported" if n else ""

@@ -270,11 +270,23 @@ def _migrate(db: Database, stop_before: str | None) -> None:
     if not schema.migrations.pending(utils_db) and db.schema_version() > 0:
         # Up to date: opening takes no lock, so readers never wait for a long writer.
         return
-    with db.write() as conn:
-        if schema.migrations.pending(utils_db):
-            # Inside our BEGIN IMMEDIATE, sqlite-utils nests each migration in a savepoint,
-            # so the whole upgrade commits or rolls back as one.
-            schema.migrations.apply(utils_db, stop_before=stop_before)
-            applied = len(schema.migrations.applied(utils_db))
-            conn.execute(f"PRAGMA user_version={applied}")
-            conn.execute(f"PRAGMA application_id={schema.APPLICATION_ID}")
+    # A migration may rebuild a table that others point to (SQLite's "12-step" ALTER):
+    # foreign keys are off while it runs (the pragma cannot change inside a transaction)
+    # and checked as a whole before the upgrade commits.
+    db.conn.execute("PRAGMA foreign_keys=OFF")
+    try:
+        with db.write() as conn:
+            if schema.migrations.pending(utils_db):
+                # Inside our BEGIN IMMEDIATE, sqlite-utils nests each migration in a
+                # savepoint, so the whole upgrade commits or rolls back as one.
+                schema.migrations.apply(utils_db, stop_before=stop_before)
+                applied = len(schema.migrations.applied(utils_db))
+                conn.execute(f"PRAGMA user_version={applied}")
+                conn.execute(f"PRAGMA application_id={schema.APPLICATION_ID}")
+                broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise DatabaseOpenError(f"{db.path}: the upgrade would break "
+                                            f"{len(broken)} link(s) between records; "
+                                            "nothing was changed")
+    finally:
+        db.conn.execute("PRAGMA foreign_keys=ON")

@@ -133,6 +133,45 @@ def document_list_index(db: SqliteUtilsDatabase) -> None:
                "title)")
 
 
+
+@migrations(name="0004_same_text_documents")
+def same_text_documents(db: SqliteUtilsDatabase) -> None:
+    """Two documents may hold the same text (`import --keep-duplicates`: rows of a table
+    that repeat a text with other columns). The sha256 stays indexed, no longer unique.
+    SQLite cannot drop a constraint: the table is rebuilt, with its trigger and indexes."""
+    columns = ", ".join(f'"{c}"' for c in (
+        "id", "sha256", "text", "title", "source", "url", "published", "language", "meta",
+        "status", "annotator", "created_at", "updated_at", "deleted", "base", "updated_by"))
+    statements = [
+        f"""CREATE TABLE documents_new (
+            id TEXT PRIMARY KEY,
+            sha256 TEXT NOT NULL,
+            text TEXT NOT NULL,
+            title TEXT NOT NULL DEFAULT '',
+            source TEXT NOT NULL DEFAULT '',
+            url TEXT,
+            published TEXT,
+            language TEXT NOT NULL DEFAULT '',
+            meta TEXT NOT NULL DEFAULT '{{}}',
+            status TEXT NOT NULL DEFAULT 'new'
+                CHECK (status IN ('new', 'in_progress', 'done')),
+            {_PROVENANCE},
+            base TEXT NOT NULL DEFAULT '',
+            updated_by TEXT NOT NULL DEFAULT '')""",
+        f"INSERT INTO documents_new (rowid, {columns}) SELECT rowid, {columns} FROM documents",
+        "DROP TABLE documents",
+        "ALTER TABLE documents_new RENAME TO documents",
+        "CREATE INDEX documents_by_sha ON documents(sha256)",
+        "CREATE INDEX documents_list ON documents(deleted, status, source, published, title)",
+        """CREATE TRIGGER documents_text_is_immutable
+            BEFORE UPDATE OF text, sha256 ON documents
+            WHEN NEW.text IS NOT OLD.text OR NEW.sha256 IS NOT OLD.sha256
+            BEGIN SELECT RAISE(ABORT, 'document text is immutable'); END""",
+    ]
+    for sql in statements:
+        db.execute(sql)
+
+
 @lru_cache(maxsize=1)
 def _names() -> tuple[str, ...]:
     # pending() on an empty in-memory database lists every migration, in order.

@@ -355,3 +355,35 @@ def test_a_cross_annotator_link_survives_label_studio(tmp_path: Path) -> None:
     assert set(spans) == {claim, actor}  # no second span from the copy
     assert (spans[claim].annotator, spans[actor].annotator) == ("amal", "basel")
     assert (rel.head, rel.tail, rel.annotator) == (claim, actor, "basel")
+
+
+def test_rows_repeating_a_text_with_other_values_are_reported_or_kept(db: Path,
+                                                                      tmp_path: Path) -> None:
+    source = write(tmp_path / "pairs.csv", "s1,s2,stance\n"
+                   "الدولار يرتفع اليوم في الأسواق,الذهب يستقر,agree\n"
+                   "الدولار يرتفع اليوم في الأسواق,الدولار يهبط,disagree\n"
+                   "الدولار يرتفع اليوم في الأسواق,الذهب يستقر,agree\n")  # a true copy
+    code, _, err = run("import", source, "--db", db)
+    assert code == 0, err
+    assert "pairs.csv:3: repeats the text of" in err and "pairs.csv:2" in err
+    assert "(s2, stance)" in err and "--keep-duplicates" in err
+    assert "pairs.csv:4" not in err  # the same row twice is only a copy
+    kept = tmp_path / "kept.db"
+    code, _, err = run("import", source, "--db", kept, "--keep-duplicates")
+    assert code == 0, err
+    project = Project.open(kept, "x")
+    stances = sorted(project.document(d.id).meta["stance"] for d in project.documents())
+    project.close()
+    assert stances == ["agree", "disagree"]  # nothing lost: one document each
+
+
+def test_the_ans_stance_file_keeps_every_row(tmp_path: Path, shared: Path) -> None:
+    source = shared / "corpora" / "ans" / "stance" / "dev.csv"
+    rows = len(source.read_text(encoding="utf-8").splitlines()) - 1
+    db = tmp_path / "ans.db"
+    code, _, err = run("import", source, "--db", db, "--keep-duplicates")
+    assert code == 0, err
+    copies = rows - len({line for line in source.read_text(encoding="utf-8").splitlines()[1:]})
+    project = Project.open(db, "x")
+    assert len(project.documents()) == rows - copies
+    project.close()
