@@ -7,6 +7,7 @@ import errno
 import itertools
 import json
 import os
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -25,11 +26,16 @@ def db(tmp_path: Path) -> Path:
 
 
 def refused(db: Path, *args: str | Path) -> str:
+    """Run a command that must be refused: exit 1, a sentence, the database unchanged (the
+    digest of every row, and SQLite's own integrity check)."""
     before = fingerprint(db)
     code, _, err = run(*args, "--db", db)
     assert code == 1, err
     assert "Traceback" not in err and "unexpected error" not in err, err
     assert fingerprint(db) == before
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.close()
     return err
 
 
@@ -387,3 +393,9 @@ def test_the_ans_stance_file_keeps_every_row(tmp_path: Path, shared: Path) -> No
     project = Project.open(db, "x")
     assert len(project.documents()) == rows - copies
     project.close()
+
+
+def test_the_fignews_summary_file_is_refused_not_imported(db: Path, shared: Path) -> None:
+    source = shared / "corpora" / "fignews2024" / "FIGNEWS-2024-ALL-CLEAN-FLAT.tsv"
+    err = refused(db, "import", source)
+    assert "no column holds text" in err and "source_language" in err
