@@ -399,3 +399,9 @@ def test_the_fignews_summary_file_is_refused_not_imported(db: Path, shared: Path
     source = shared / "corpora" / "fignews2024" / "FIGNEWS-2024-ALL-CLEAN-FLAT.tsv"
     err = refused(db, "import", source)
     assert "no column holds text" in err and "source_language" in err
+
+
+def test_a_runaway_article_file_is_refused(db: Path, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr("annotator.io.encoding.TEXT_FILE_LIMIT", 1000)
+    source = write(tmp_path / "huge.txt", "كلمة " * 400)
+    assert "huge.txt: is" in refused(db, "import", source, "--format", "txt")
