@@ -17,6 +17,12 @@ APPLICATION_ID = 0x414E4E54  # "ANNT" in the file header: marks a file as ours
 
 migrations = Migrations(MIGRATION_SET)
 
+# A document's text and its hash never change once stored (DESIGN.md, contract 1).
+_TEXT_IS_IMMUTABLE = """CREATE TRIGGER documents_text_is_immutable
+    BEFORE UPDATE OF text, sha256 ON documents
+    WHEN NEW.text IS NOT OLD.text OR NEW.sha256 IS NOT OLD.sha256
+    BEGIN SELECT RAISE(ABORT, 'document text is immutable'); END"""
+
 _PROVENANCE = """
     annotator TEXT NOT NULL DEFAULT '',
     created_at TEXT NOT NULL,
@@ -41,10 +47,7 @@ def initial(db: SqliteUtilsDatabase) -> None:
             status TEXT NOT NULL DEFAULT 'new'
                 CHECK (status IN ('new', 'in_progress', 'done')),
             {_PROVENANCE})""",
-        """CREATE TRIGGER documents_text_is_immutable
-            BEFORE UPDATE OF text, sha256 ON documents
-            WHEN NEW.text IS NOT OLD.text OR NEW.sha256 IS NOT OLD.sha256
-            BEGIN SELECT RAISE(ABORT, 'document text is immutable'); END""",
+        _TEXT_IS_IMMUTABLE,
         f"""CREATE TABLE spans (
             id TEXT PRIMARY KEY,
             doc_id TEXT NOT NULL REFERENCES documents(id),
@@ -163,10 +166,7 @@ def same_text_documents(db: SqliteUtilsDatabase) -> None:
         "ALTER TABLE documents_new RENAME TO documents",
         "CREATE INDEX documents_by_sha ON documents(sha256)",
         "CREATE INDEX documents_list ON documents(deleted, status, source, published, title)",
-        """CREATE TRIGGER documents_text_is_immutable
-            BEFORE UPDATE OF text, sha256 ON documents
-            WHEN NEW.text IS NOT OLD.text OR NEW.sha256 IS NOT OLD.sha256
-            BEGIN SELECT RAISE(ABORT, 'document text is immutable'); END""",
+        _TEXT_IS_IMMUTABLE,
     ]
     for sql in statements:
         db.execute(sql)
