@@ -314,17 +314,22 @@ def _split(value: str | None) -> tuple[float, float, float] | None:
               default="keep", show_default=True,
               help="Overlapping spans for doccano: keep them (its project needs \"Allow "
                    "overlapping entity\"), drop the nested ones, or one line per layer.")
+@click.option("--table", type=click.Choice(["spans", "links", "documents"]), default="spans",
+              show_default=True, help="csv: which table (xlsx holds all three).")
+@click.option("--lang", type=click.Choice(["en", "ar"]), default="en", show_default=True,
+              help="csv, xlsx: the language of label, value and column names.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as one JSON document.")
 @click.pass_context
 def export_(ctx: click.Context, fmt: str, out: Path, db_path: Path | None,
             annotator: str | None, statuses: tuple[str, ...], labels: str | None,
             split: str | None, seed: int, doccano_offsets: str, doccano_overlaps: str,
-            as_json: bool) -> None:
+            table: str, lang: str, as_json: bool) -> None:
     """Export documents and labels as training data or spreadsheets.
 
-    Formats: jsonl (this tool's own, complete), csv (one row per span, safe to open in
-    Excel), doccano, labelstudio, brat (a folder), conll (BIO tags). Every span is checked
-    against its text first; a failed export writes nothing.
+    Formats: jsonl (this tool's own, complete), csv (one table: spans, links or documents,
+    safe to open in Excel), xlsx (a workbook with the three), doccano, labelstudio, brat (a
+    folder), conll (BIO tags). Every span is checked against its text first; a failed
+    export writes nothing.
 
     \b
     Example:
@@ -336,7 +341,7 @@ def export_(ctx: click.Context, fmt: str, out: Path, db_path: Path | None,
     options = exporter.ExportOptions(
         fmt, out, list(statuses) or None, annotator,
         [x.strip() for x in labels.split(",") if x.strip()] if labels else None,
-        _split(split), seed, doccano_offsets, doccano_overlaps)
+        _split(split), seed, doccano_offsets, doccano_overlaps, table, lang)
     report = _run(ctx, db_path, "exported",
                   lambda project, tick: exporter.export(project, options, progress=tick))
     if as_json:

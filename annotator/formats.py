@@ -2,4 +2,4 @@
 without importing the readers and writers."""
 
 IMPORT_FORMATS = ("auto", "txt", "jsonl", "csv", "doccano", "labelstudio", "brat")
-EXPORT_FORMATS = ("jsonl", "csv", "doccano", "labelstudio", "brat", "conll")
+EXPORT_FORMATS = ("jsonl", "csv", "xlsx", "doccano", "labelstudio", "brat", "conll")

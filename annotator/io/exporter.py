@@ -23,6 +23,7 @@ from annotator.io.native import NativeWriter
 from annotator.io.spreadsheet import CsvWriter
 from annotator.model import ExportDoc
 from annotator.project import Project
+from annotator.scheme import Scheme
 from annotator.text import sha256_of
 
 FORMATS = EXPORT_FORMATS
@@ -52,6 +53,8 @@ class ExportOptions:
     seed: int = 0
     doccano_offsets: str = "utf16"
     doccano_overlaps: str = "keep"
+    table: str = "spans"  # csv: spans, links or documents
+    lang: str = "en"  # csv, xlsx: names of labels, values and columns
 
 
 @dataclass
@@ -64,10 +67,16 @@ class ExportReport:
     per_split: dict[str, int] = field(default_factory=dict)
 
 
-def _writer(fmt: str, path: Path, options: ExportOptions) -> Writer:
+def _writer(fmt: str, path: Path, options: ExportOptions, scheme: Scheme) -> Writer:
     if fmt == "doccano":
         return DoccanoWriter(path, options.doccano_offsets, options.doccano_overlaps)
-    return {"jsonl": NativeWriter, "csv": CsvWriter, "labelstudio": LabelStudioWriter,
+    if fmt == "csv":
+        return CsvWriter(path, scheme, options.table, options.lang)
+    if fmt == "xlsx":
+        from annotator.io.workbook import WorkbookWriter
+
+        return WorkbookWriter(path, scheme, options.lang)
+    return {"jsonl": NativeWriter, "labelstudio": LabelStudioWriter,
             "brat": BratWriter, "conll": ConllWriter}[fmt](path)
 
 
@@ -123,7 +132,7 @@ def export(project: Project, options: ExportOptions,
             if name not in writers:
                 suffix = "" if options.format == "brat" else _suffix(options.format)
                 target = staging / (f"{name}{suffix}" if options.split else "export")
-                writers[name] = _writer(options.format, target, options)
+                writers[name] = _writer(options.format, target, options, project.scheme)
             return writers[name]
 
         for ed in project.export_documents(statuses=options.statuses,
@@ -188,7 +197,7 @@ def _remove_abandoned_staging(folder: Path) -> None:
 
 def _suffix(fmt: str) -> str:
     return {"jsonl": ".jsonl", "csv": ".csv", "doccano": ".jsonl", "labelstudio": ".json",
-            "conll": ".conll"}[fmt]
+            "conll": ".conll", "xlsx": ".xlsx"}[fmt]
 
 
 def _move_into_place(staging: Path, out: Path, options: ExportOptions,

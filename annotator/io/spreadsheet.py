@@ -1,17 +1,16 @@
-"""CSV out, one row per span, safe to open in Excel and LibreOffice: UTF-8 with a BOM (Excel
-shows Arabic only then), and every text cell a spreadsheet would run as a formula made inert
-with a leading apostrophe."""
+"""Spreadsheets people read: CSV (one table: spans, links or documents) and an xlsx workbook
+with the three, safe to open in Excel and LibreOffice. CSV is UTF-8 with a BOM (Excel shows
+Arabic only then). In both, no cell can run as a formula."""
 
 from __future__ import annotations
 
 import csv
-import json
 from pathlib import Path
 
+from annotator.io.tables import TABLES, TableBuilder
 from annotator.model import ExportDoc
+from annotator.scheme import Scheme
 
-COLUMNS = ("document_id", "title", "source", "status", "span_id", "label", "start", "end",
-           "text", "attributes", "note", "annotator")
 # What a spreadsheet may take as the start of a formula, in ASCII and in full width.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d",
                    "\uff20", "\u2212", "\ufe62", "\ufe63", "\ufe66")
@@ -24,31 +23,35 @@ _INVISIBLE = ("\u0020\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u200
 _CONTROLS = {c: None for c in range(0x20) if chr(c) not in "\t\n\r"} | {0x7f: None}
 
 
+def clean(cell: object) -> str:
+    return str(cell).translate(_CONTROLS)
+
+
+def looks_like_formula(text: str) -> bool:
+    return text.lstrip(_INVISIBLE).startswith(_FORMULA_STARTS)
+
+
 def inert(cell: object) -> str:
     """A cell no spreadsheet runs as a formula: control characters (NUL among them)
     removed, and a leading apostrophe where the text starts like a formula after blanks
     and invisible marks (full-width ＝ ＋ － ＠ included). For every column."""
-    text = str(cell).translate(_CONTROLS)
-    if text.lstrip(_INVISIBLE).startswith(_FORMULA_STARTS):
-        return "'" + text
-    return text
+    text = clean(cell)
+    return "'" + text if looks_like_formula(text) else text
 
 
 class CsvWriter:
     suffix = ".csv"
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, scheme: Scheme, table: str = "spans",
+                 lang: str = "en") -> None:
+        self._table = TableBuilder(table if table in TABLES else "spans", scheme, lang)
         self._file = path.open("w", encoding="utf-8-sig", newline="")
         self._csv = csv.writer(self._file, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
-        self._csv.writerow(COLUMNS)
+        self._csv.writerow([inert(h) for h in self._table.header])
 
     def write(self, ed: ExportDoc) -> None:
-        doc = ed.document
-        for s in ed.spans:
-            attrs = json.dumps(dict(s.attributes), ensure_ascii=False) if s.attributes else ""
-            self._csv.writerow([inert(cell) for cell in (
-                doc.id, doc.title, doc.source, doc.status, s.id, s.label, s.start, s.end,
-                doc.text[s.start:s.end], attrs, s.note or "", s.annotator)])
+        for row in self._table.rows(ed):
+            self._csv.writerow([inert(cell) for cell in row])
 
     def close(self) -> list[str]:
         self._file.close()

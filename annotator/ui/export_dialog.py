@@ -30,6 +30,7 @@ class ExportDialog(QDialog):
     def __init__(self, scheme: Scheme, lang: str, annotators: list[str],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.lang = lang
         self.setWindowTitle(self.tr("Export"))
         self.format = QComboBox()
         self.format.addItems(FORMATS)
@@ -93,7 +94,8 @@ class ExportDialog(QDialog):
             statuses=None if len(statuses) == len(self.statuses) else statuses,
             annotator=self.annotator.currentData(),
             labels=None if len(labels) == len(self.labels) else labels,
-            split=split, seed=self.seed.value())  # type: ignore[arg-type]
+            split=split, seed=self.seed.value(),  # type: ignore[arg-type]
+            lang=self.lang)  # spreadsheets name labels and values as the window does
 
     def _update(self) -> None:
         self.ok.setEnabled(bool(self.out.text().strip()))
