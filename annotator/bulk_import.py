@@ -24,7 +24,13 @@ from annotator.review.report import MergeReport
 from annotator.scheme import Scheme
 from annotator.storage import merge_store
 from annotator.storage import repository as repo
-from annotator.text import CleanedText, OffsetShift, Utf16Map, clean_text_mapping
+from annotator.text import (
+    CleanedText,
+    OffsetShift,
+    Utf16Map,
+    clean_text_mapping,
+    language_by_script,
+)
 
 BATCH = 500
 # Ids for records that a file gives without a UUID: derived from what they say, so that
@@ -201,7 +207,10 @@ class BulkImport:
             ("in_progress" if live_spans else "new")
         doc = self._row(rec.annotator, rec.provenance, id=doc_id, sha256=sha,
                         text=cleaned.text, title=rec.title, source=rec.source, url=rec.url,
-                        published=rec.published, language=rec.language, meta=rec.meta,
+                        published=rec.published,
+                        language=rec.language if rec.language is not None
+                        else language_by_script(cleaned.text),
+                        meta=rec.meta,
                         status=status)
         if existing and rec.provenance.updated_at is None:
             # A file that does not say when its document fields were set (any format but

@@ -154,6 +154,8 @@ class _Progress:
                    "instead of refusing them.")
 @click.option("--doccano-offsets", type=click.Choice(["utf16", "codepoints"]), default="utf16",
               show_default=True, help="How the doccano file counts offsets (its web UI: utf16).")
+@click.option("--source-from-folder", is_flag=True,
+              help="txt: an article that names no outlet takes its folder's name as source.")
 @click.option("--keep-duplicates", is_flag=True,
               help="A row that repeats an earlier row's text with other values becomes a "
                    "document of its own (by default its labels merge into the first).")
@@ -161,7 +163,8 @@ class _Progress:
 @click.pass_context
 def import_(ctx: click.Context, paths: tuple[Path, ...], db_path: Path | None, fmt: str,
             annotator: str | None, encoding: str, text_column: str | None, add_labels: bool,
-            doccano_offsets: str, keep_duplicates: bool, as_json: bool) -> None:
+            doccano_offsets: str, source_from_folder: bool, keep_duplicates: bool,
+            as_json: bool) -> None:
     """Import articles, and the labels other tools made on them.
 
     Formats: txt (a file or folder of scraped articles), jsonl (this tool's export, or
@@ -177,7 +180,7 @@ def import_(ctx: click.Context, paths: tuple[Path, ...], db_path: Path | None, f
     from annotator.io import importer
 
     options = importer.ImportOptions(fmt, encoding, annotator, add_labels, text_column,
-                                     doccano_offsets, keep_duplicates)
+                                     doccano_offsets, keep_duplicates, source_from_folder)
     report = _run(ctx, db_path, "imported", lambda project, tick: importer.import_paths(
         project, list(paths), options, progress=lambda name, n: tick(n, name)), create=True)
     if as_json:

@@ -60,7 +60,7 @@ class DocumentRecord:
     source: str = ""
     url: str | None = None
     published: str | None = None
-    language: str = ""
+    language: str | None = None  # None: not given, so the import guesses it by script
     meta: dict[str, Any] = field(default_factory=dict)
     status: str | None = None
     key: str | None = None  # the document's id in the file

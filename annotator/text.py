@@ -262,3 +262,26 @@ def trim_punctuation(text: str, start: int, end: int) -> tuple[int, int]:
     if s == e:
         return start, end
     return snap_span(text, s, e) or (start, end)
+
+
+# --- the language of a text, by its script -------------------------------------------------
+
+_SCRIPTS = (("ar", (("\u0600", "\u06ff"), ("\u0750", "\u077f"), ("\u08a0", "\u08ff"),
+                    ("\ufb50", "\ufdff"), ("\ufe70", "\ufeff"))),
+            ("he", (("\u0590", "\u05ff"), ("\ufb1d", "\ufb4f"))),
+            ("und-Cyrl", (("\u0400", "\u04ff"),)),
+            ("und-Latn", (("A", "Z"), ("a", "z"), ("\u00c0", "\u024f"))))
+
+
+def language_by_script(text: str, sample: int = 2000) -> str:
+    """A language tag from the script most letters are in: "ar" for Arabic script, "he"
+    for Hebrew; for Latin or Cyrillic only the script is certain ("und-Latn", BCP 47's
+    undetermined language); "" when the text has no letters."""
+    counts = dict.fromkeys((tag for tag, _ in _SCRIPTS), 0)
+    for ch in text[:sample]:
+        for tag, ranges in _SCRIPTS:
+            if any(lo <= ch <= hi for lo, hi in ranges):
+                counts[tag] += 1
+                break
+    best = max(counts, key=lambda tag: counts[tag])
+    return best if counts[best] else ""

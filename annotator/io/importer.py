@@ -28,6 +28,7 @@ class ImportOptions:
     text_column: str | None = None
     doccano_offsets: str = "utf16"  # doccano's web UI counts UTF-16 code units
     keep_duplicates: bool = False  # rows repeating a text with other values: own documents
+    source_from_folder: bool = False  # txt: an article with no outlet takes its folder's name
 
 
 @dataclass
@@ -100,7 +101,8 @@ def plan(path: Path, options: ImportOptions, warnings: list[str]) -> list[Import
                                                                                 warnings)]))
                 for t, ann in brat.ann_pairs(path)]
     if fmt == "txt":
-        return [ImportUnit(str(f), lambda f=f: iter([txt.read_txt(f, enc)]))
+        return [ImportUnit(str(f), lambda f=f: iter([txt.read_txt(
+                    f, enc, source_from_folder=options.source_from_folder)]))
                 for f in txt.txt_files(path)]
     if path.is_dir():
         raise InputError(f"{path}: is a folder; {fmt} imports a file")

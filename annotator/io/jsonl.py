@@ -68,7 +68,8 @@ def record_from_json(obj: dict[str, Any], where: str) -> DocumentRecord:
     rec = DocumentRecord(text=text, where=where, title=str(obj.get("title") or ""),
                          source=str(obj.get("source") or ""), url=_opt(obj, "url"),
                          published=_opt(obj, "published"),
-                         language=str(obj.get("language") or ""), meta=meta,
+                         language=None if obj.get("language") is None
+                         else str(obj["language"]), meta=meta,
                          status=_opt(obj, "status"), key=_opt(obj, "id"),
                          annotator=_opt(obj, "annotator"), provenance=_provenance(obj))
     deleted = obj.get("deleted") or {}

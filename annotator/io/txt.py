@@ -21,9 +21,13 @@ def txt_files(path: Path) -> list[Path]:
     return [path]
 
 
-def read_txt(path: Path, encoding: str = "auto") -> DocumentRecord:
+def read_txt(path: Path, encoding: str = "auto",
+             source_from_folder: bool = False) -> DocumentRecord:
+    """One article; with `source_from_folder`, an article that names no outlet takes the
+    name of its folder as its source (archives sorted by outlet: aljazeera/, bbc/…)."""
     raw = read_text(path, encoding)
     article = parse_scraped(clean_text(raw, where=str(path)).text)
     meta: dict[str, object] = {**article.meta, "file": path.name}
+    source = article.source or (path.parent.name if source_from_folder else "")
     return DocumentRecord(text=article.body, where=str(path),
-                          title=article.title or path.stem, source=article.source, meta=meta)
+                          title=article.title or path.stem, source=source, meta=meta)

@@ -40,6 +40,7 @@ from annotator.ui.article_header import ArticleHeader
 from annotator.ui.article_view import ArticleView, arabic_font
 from annotator.ui.commands import Commands
 from annotator.ui.doc_label_panel import DocLabelPanel
+from annotator.ui.document_info import DocumentInfo
 from annotator.ui.document_list import DocumentPanel
 from annotator.ui.file_watcher import FileWatcher
 from annotator.ui.op_runner import OpRunner
@@ -131,7 +132,12 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.addTab(spans_tab, self.tr("Spans"))
         self.tabs.addTab(self.relations, self.tr("Links"))
-        self.tabs.addTab(self.doc_fields, self.tr("Document"))
+        self.document_info = DocumentInfo(session)
+        document_tab = QWidget()
+        document_column = QVBoxLayout(document_tab)
+        document_column.addWidget(self.doc_fields)
+        document_column.addWidget(self.document_info, 1)
+        self.tabs.addTab(document_tab, self.tr("Document"))
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.document_panel)
         self.splitter.addWidget(article)
