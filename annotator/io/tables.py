@@ -38,18 +38,21 @@ class TableBuilder:
         self._attrs = list(dict.fromkeys(
             (a.id, a.name_ar if self.lang == "ar" else a.name_en)
             for lab in scheme.span_labels for a in lab.attributes))
-        keys = {"spans": ["document_id", "title", "span_id", "label", "text"],
-                "links": ["document_id", "title", "link_id", "type", "head", "head_label",
-                          "tail", "tail_label", "annotator"],
-                "documents": ["document_id", "title", "source", "published", "language",
-                              "status", "spans", "links"]}[table]
+        # What a reader looks for first; the ids, for joining the sheets, last.
+        keys = {"spans": ["title", "label", "text"],
+                "links": ["title", "type", "head", "head_label", "tail", "tail_label",
+                          "annotator", "link_id", "document_id"],
+                "documents": ["title", "source", "published", "language", "status", "spans",
+                              "links"]}[table]
         self.header = [names[k] for k in keys]
         if table == "spans":
             self.header += [name for _, name in self._attrs]
-            self.header += [names[k] for k in ("note", "annotator", "start", "end")]
+            self.header += [names[k] for k in ("note", "annotator", "start", "end", "span_id",
+                                               "document_id")]
         if table == "documents":
             self.header += [f"{f.name(self.lang)} ({names['annotator']})"
                             for f in scheme.doc_fields]
+            self.header.append(names["document_id"])
 
     def _label(self, label_id: str) -> str:
         label = self.scheme.label(label_id)
@@ -67,16 +70,17 @@ class TableBuilder:
             for s in ed.spans:
                 attrs = [self._choice(s.label, a, s.attributes[a]) if a in s.attributes else ""
                          for a, _ in self._attrs]
-                yield [doc.id, doc.title, s.id, self._label(s.label), text[s.start:s.end],
-                       *attrs, s.note or "", s.annotator, s.start, s.end]
+                yield [doc.title, self._label(s.label), text[s.start:s.end], *attrs,
+                       s.note or "", s.annotator, s.start, s.end, s.id, doc.id]
         elif self.table == "links":
             spans = {s.id: s for s in ed.spans}
             for r in ed.relations:
                 rtype = self.scheme.relation(r.type)
                 head, tail = spans[r.head], spans[r.tail]
-                yield [doc.id, doc.title, r.id, rtype.name(self.lang) if rtype else r.type,
+                yield [doc.title, rtype.name(self.lang) if rtype else r.type,
                        text[head.start:head.end], self._label(head.label),
-                       text[tail.start:tail.end], self._label(tail.label), r.annotator]
+                       text[tail.start:tail.end], self._label(tail.label), r.annotator,
+                       r.id, doc.id]
         else:
             values = []
             for f in self.scheme.doc_fields:
@@ -84,6 +88,6 @@ class TableBuilder:
                                               if c.id == x.value), x.value))
                           for x in ed.doc_labels if x.field == f.id]
                 values.append("; ".join(f"{v} ({who})" for who, v in chosen))
-            yield [doc.id, doc.title, doc.source, doc.published or "", doc.language,
+            yield [doc.title, doc.source, doc.published or "", doc.language,
                    _STATUS[self.lang].get(doc.status, doc.status), len(ed.spans),
-                   len(ed.relations), *values]
+                   len(ed.relations), *values, doc.id]
