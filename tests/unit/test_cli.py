@@ -101,3 +101,10 @@ def test_a_bug_shows_one_line_and_the_log_path_never_a_traceback(
     assert "Traceback" not in err and len(err.strip().splitlines()) == 1
     log = Path(os.environ["ANNOTATOR_DATA_DIR"]) / "annotator.log"
     assert str(log) in err and "Traceback" in log.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("command", [["conflicts"], ["restore", "1"]])
+def test_reading_commands_refuse_a_missing_database(tmp_path: Path, command: list[str]) -> None:
+    code, _, err = run(*command, "--db", str(tmp_path / "typo.db"))
+    assert code == 1 and "typo.db: no such database" in err
+    assert not (tmp_path / "typo.db").exists()
