@@ -123,6 +123,17 @@ class DocumentList(RecordTable):
         self.setCurrentIndex(self.source_model.index(row, 0))
         return True
 
+    def step_to(self, wanted) -> bool:
+        """Move to the next document, in the shown order, that `wanted` accepts."""
+        model = self.source_model
+        row = self.currentIndex().row() if self.currentIndex().isValid() else -1
+        for target in range(row + 1, model.rowCount()):
+            doc = model.doc_at(target)
+            if doc is not None and wanted(doc):
+                self.setCurrentIndex(model.index(target, 0))
+                return True
+        return False
+
     def step(self, delta: int) -> bool:
         """Move to the next (+1) or previous (-1) document in the shown order."""
         count = self.source_model.rowCount()

@@ -38,6 +38,7 @@ from annotator.session import PendingLink, Session
 from annotator.ui.about_dialog import AboutDialog, app_icon
 from annotator.ui.article_header import ArticleHeader
 from annotator.ui.article_view import ArticleView, arabic_font
+from annotator.ui.choice_prompt import ChoicePrompt
 from annotator.ui.commands import Commands
 from annotator.ui.doc_label_panel import DocLabelPanel
 from annotator.ui.document_info import DocumentInfo
@@ -176,13 +177,26 @@ class MainWindow(QMainWindow):
             "about": lambda: AboutDialog(self).open(),
             "import": lambda: self.import_files([]), "export": self.export_documents,
             "merge": lambda: self.merge_file(None), "quit": self.close,
+            "link_proposed": c.link_to_proposed, "edit_attributes": c.edit_attributes,
+            "next_not_done": c.next_not_done,
         }
         for spec in specs:
             if spec.key.startswith("label:"):
                 handlers[spec.key] = lambda lab=spec.key[6:]: c.apply_label(lab)
             elif spec.key.startswith("link:"):
                 handlers[spec.key] = lambda rel=spec.key[5:]: c.start_linking(rel)
+            elif spec.key.startswith("field:"):
+                handlers[spec.key] = lambda f=spec.key[6:]: c.prompt_doc_field(f)
         self.actions = build_actions(self, specs, handlers)
+        self.prompt = ChoicePrompt(
+            self, lambda: [a for k, a in self.actions.items() if k.startswith("label:")],
+            lambda text: self.statusBar().showMessage(text, 0 if text else 1))
+        c.prompt = self.prompt
+        # The analyst moved on (new text selected, another span or document): no value.
+        self.view.selectionChanged.connect(
+            lambda: self.prompt.close() if self.view.textCursor().hasSelection() else None)
+        self.session.selection_changed.connect(lambda *_: self.prompt.close())
+        self.session.document_opened.connect(lambda _s: self.prompt.close())
         titles = {"File": self.tr("&File"), "Edit": self.tr("&Edit"), "Label": self.tr("&Label"),
                   "Link": self.tr("Lin&k"), "Document": self.tr("&Document"),
                   "View": self.tr("&View"), "Settings": self.tr("&Settings"),

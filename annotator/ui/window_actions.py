@@ -49,6 +49,12 @@ FIXED = [
     ("pick_confirm", QT_TRANSLATE_NOOP(CONTEXT, "Link to the candidate span"), "Return",
      "Link"),
     ("pick_cancel", QT_TRANSLATE_NOOP(CONTEXT, "Cancel linking"), "Esc", "Link"),
+    ("link_proposed", QT_TRANSLATE_NOOP(CONTEXT, "Link to the nearest possible span"),
+     "Ctrl+L", "Link"),
+    ("edit_attributes", QT_TRANSLATE_NOOP(CONTEXT, "Set the span's attributes (digits)"),
+     "F2", "Edit"),
+    ("next_not_done", QT_TRANSLATE_NOOP(CONTEXT, "Next document not done"),
+     "Ctrl+Shift+PgDown", "Document"),
     ("next_document", QT_TRANSLATE_NOOP(CONTEXT, "Next document"), "Ctrl+PgDown",
      "Document"),
     ("previous_document", QT_TRANSLATE_NOOP(CONTEXT, "Previous document"), "Ctrl+PgUp",
@@ -81,6 +87,9 @@ def scheme_actions(scheme: Scheme, lang: str) -> list[ActionSpec]:
              for x in scheme.span_labels]
     specs += [ActionSpec(f"link:{x.id}", x.name(lang) + "…", x.key, "Link")
               for x in scheme.relations]
+    # Document fields: Alt+1, Alt+2… then a digit for the value.
+    specs += [ActionSpec(f"field:{x.id}", x.name(lang) + "…", f"Alt+{n + 1}", "Document")
+              for n, x in enumerate(scheme.doc_fields[:9])]
     return specs
 
 

@@ -20,7 +20,22 @@
     </message>
 </context>
 <context>
+    <name>ChoicePrompt</name>
+    <message>
+        <source>Skipped</source>
+        <translation>تُرك</translation>
+    </message>
+    <message>
+        <source>{0}: {1} · Esc skips</source>
+        <translation>{0}: {1} · Esc للتخطي</translation>
+    </message>
+</context>
+<context>
     <name>Commands</name>
+    <message>
+        <source>Select a span first</source>
+        <translation>حدّد وسمًا أولًا</translation>
+    </message>
     <message>
         <source>The selection holds only whitespace</source>
         <translation>التحديد فراغ فقط</translation>
@@ -30,8 +45,16 @@
         <translation>حدّد نصًا أولًا ثم اضغط مفتاح الوسم</translation>
     </message>
     <message>
+        <source>Every document after this one is done</source>
+        <translation>كل المستندات بعد هذا منجزة</translation>
+    </message>
+    <message>
         <source>Select the span the link starts from first</source>
         <translation>حدّد أولًا الوسم الذي يبدأ منه الربط</translation>
+    </message>
+    <message>
+        <source>No span here that a link from this one may point to</source>
+        <translation>لا وسم هنا يمكن أن يشير إليه ربط من هذا الوسم</translation>
     </message>
     <message>
         <source>{0} must start at {1}, not {2}</source>
