@@ -11,12 +11,14 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
+    QColor,
     QContextMenuEvent,
     QFont,
     QHelpEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QPalette,
     QTextBlockFormat,
     QTextCursor,
     QTextDocument,
@@ -33,6 +35,7 @@ from annotator.ui.span_painter import SpanPainter
 from annotator.ui.span_table import attribute_text
 
 LINE_GAP_PX = 12  # room under each line for stacked underlines
+SELECTION_COLOR = "#ffd966"  # unlike every label colour of the default scheme
 FLASH_MS = 700
 
 class ArticleView(QTextEdit):
@@ -58,6 +61,12 @@ class ArticleView(QTextEdit):
         self._flash_timer = QTimer(self, singleShot=True, interval=FLASH_MS)
         self._flash_timer.timeout.connect(self._end_flash)
         self.viewport().installEventFilter(self)
+        # The text selection in a warm yellow: the system's blue looks like the Actor tint.
+        palette = self.palette()
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            palette.setColor(group, QPalette.ColorRole.Highlight, QColor(SELECTION_COLOR))
+            palette.setColor(group, QPalette.ColorRole.HighlightedText, QColor("#000000"))
+        self.setPalette(palette)
         self.session = session
         if session is not None:
             session.document_opened.connect(

@@ -58,7 +58,7 @@ class DocumentList(RecordTable):
         self.setItemDelegateForColumn(0, TitleDelegate(self))
         header = self.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((1, 70), (2, 72), (3, 52)):
+        for col, width in ((1, 70), (2, 86), (3, 52)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             self.setColumnWidth(col, width)
         # The view sorts the model (in SQL) first; then the open document's row is found.

@@ -95,7 +95,10 @@ class SpanEditor(QWidget):
                 self.heading.setText(self.tr("No span selected"))
                 self.note_edit.clear()
                 return
-            self.heading.setText(quoted(span.text_in(text)))
+            # A direction mark first: the quote is isolated, so the label would otherwise
+            # lay it out left to right (and left-aligned) in the Arabic interface.
+            mark = "\u200f" if self.lang == "ar" else "\u200e"
+            self.heading.setText(mark + quoted(span.text_in(text)))
             index = self.label_box.findData(span.label)
             if index < 0:  # a label the current scheme no longer has: still shown
                 self.label_box.addItem(span.label, span.label)
