@@ -285,3 +285,38 @@ def language_by_script(text: str, sample: int = 2000) -> str:
                 break
     best = max(counts, key=lambda tag: counts[tag])
     return best if counts[best] else ""
+
+
+# --- whole words ----------------------------------------------------------------------------
+
+def _in_word(ch: str) -> bool:
+    """Letters, digits, harakat and other marks, tatweel, and the joiners inside a word."""
+    return ch.isalnum() or unicodedata.category(ch)[0] == "M" or ch in "\u0640\u200c\u200d"
+
+
+def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen [start, end) to whole words: a drag that starts or ends a letter off takes the
+    whole word (بالولايات with its attached prefix included). Punctuation is then trimmed
+    as for any selection."""
+    start, end = max(0, min(start, end)), min(len(text), max(start, end))
+    while start > 0 and start < len(text) and _in_word(text[start]) \
+            and _in_word(text[start - 1]):
+        start -= 1
+    while 0 < end < len(text) and _in_word(text[end - 1]) and _in_word(text[end]):
+        end += 1
+    return trim_punctuation(text, start, end) if start < end else (start, end)
+
+
+ARTICLE = "ال"
+PREFIX_LETTERS = "بوفلك"
+
+
+def trim_prefix(text: str, start: int, end: int) -> int | None:
+    """Where the span would start without its leading prefix: the article ال, else one of
+    the attached letters ب و ف ل ك; None when nothing (or too little) would be left."""
+    word = text[start:end]
+    if word.startswith(ARTICLE) and len(word) > len(ARTICLE) + 1:
+        return start + len(ARTICLE)
+    if word[:1] in PREFIX_LETTERS and len(word) > 2 and _in_word(word[1]):
+        return start + 1
+    return None

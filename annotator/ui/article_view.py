@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QContextMenuEvent,
     QFont,
     QHelpEvent,
+    QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import QMenu, QTextEdit, QToolTip, QWidget
 from annotator.model import Document, Span
 from annotator.scheme import Scheme
 from annotator.session import PendingLink, Session, Update
-from annotator.text import Utf16Map, snap_span, trim_punctuation
+from annotator.text import Utf16Map, snap_span, snap_to_words, trim_punctuation
 from annotator.ui.span_index import PlacedSpan, SpanIndex
 from annotator.ui.span_painter import SpanPainter
 from annotator.ui.span_table import attribute_text
@@ -46,6 +47,7 @@ class ArticleView(QTextEdit):
                  menu_actions: Callable[[], list[QAction | None]] | None = None) -> None:
         super().__init__(parent)
         self.lang = lang
+        self.word_snap = True  # drags and Shift+arrows take whole words (a setting)
         self._menu_actions = menu_actions or (lambda: [])
         self.setReadOnly(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
@@ -195,6 +197,10 @@ class ArticleView(QTextEdit):
         if event.button() != Qt.MouseButton.LeftButton:
             return
         if self.textCursor().hasSelection():
+            # A drag takes whole words (brat and INCEpTION snap to tokens); Alt held while
+            # releasing, or the setting off, keeps character precision.
+            if self.word_snap and not event.modifiers() & Qt.KeyboardModifier.AltModifier:
+                self.snap_selection_to_words()
             return
         point = event.position().toPoint()
         ids = self.span_ids_at(point)
@@ -204,6 +210,27 @@ class ArticleView(QTextEdit):
         clicks = self._cycle[1] + 1 if self._cycle[0] == pos else 0
         self._cycle = (pos, clicks)
         self.span_clicked.emit(ids[clicks % len(ids)])
+
+    def snap_selection_to_words(self) -> None:
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return
+        anchor = self._map.from_utf16(cursor.anchor())
+        position = self._map.from_utf16(cursor.position())
+        start, end = snap_to_words(self._text, anchor, position)
+        if position < anchor:  # keep the direction the analyst dragged in
+            start, end = end, start
+        cursor.setPosition(self._map.to_utf16(start))
+        cursor.setPosition(self._map.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        super().keyPressEvent(event)
+        extends = event.modifiers() & Qt.KeyboardModifier.ShiftModifier and event.key() in (
+            Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Home, Qt.Key.Key_End,
+            Qt.Key.Key_Up, Qt.Key.Key_Down)
+        if extends and self.word_snap:
+            self.snap_selection_to_words()
 
     # --- tooltips and the context menu ---------------------------------------------------
 

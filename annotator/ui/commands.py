@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from annotator.session import Session
-from annotator.text import move_boundary
+from annotator.text import move_boundary, trim_prefix
 from annotator.ui.article_view import ArticleView
 from annotator.ui.choice_prompt import ChoicePrompt
 from annotator.ui.document_list import DocumentList
@@ -115,6 +115,21 @@ class Commands(QObject):
 
     def delete_relation(self, relation_id: str) -> None:
         self.runner.run(lambda p: p.delete_relation(relation_id))
+
+    def trim_prefix(self) -> None:
+        """Drop an attached prefix from the selected span's start: the article ال, else
+        one of ب و ف ل ك (بالولايات, then الولايات, then ولايات)."""
+        self._close_prompt()
+        session = self.session
+        span = session.spans.get(session.selected or "")
+        if span is None or session.doc is None:
+            self._refuse(self.tr("Select a span first"))
+            return
+        new = trim_prefix(session.doc.text, span.start, span.end)
+        if new is None:
+            self._refuse(self.tr("The span starts with no prefix to trim"))
+            return
+        self.runner.run(lambda p: p.update_span(span.id, start=new))
 
     def move_boundary(self, *, start: bool, screen_left: bool) -> None:
         self._close_prompt()

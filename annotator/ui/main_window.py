@@ -178,7 +178,8 @@ class MainWindow(QMainWindow):
             "import": lambda: self.import_files([]), "export": self.export_documents,
             "merge": lambda: self.merge_file(None), "quit": self.close,
             "link_proposed": c.link_to_proposed, "edit_attributes": c.edit_attributes,
-            "next_not_done": c.next_not_done,
+            "next_not_done": c.next_not_done, "trim_prefix": c.trim_prefix,
+            "word_snap": self._toggle_word_snap,
         }
         for spec in specs:
             if spec.key.startswith("label:"):
@@ -192,6 +193,9 @@ class MainWindow(QMainWindow):
             self, lambda: [a for k, a in self.actions.items() if k.startswith("label:")],
             lambda text: self.statusBar().showMessage(text, 0 if text else 1))
         c.prompt = self.prompt
+        self.actions["word_snap"].setCheckable(True)
+        self.actions["word_snap"].setChecked(self.settings.word_snap)
+        self.view.word_snap = self.settings.word_snap
         # The analyst moved on (new text selected, another span or document): no value.
         self.view.selectionChanged.connect(
             lambda: self.prompt.close() if self.view.textCursor().hasSelection() else None)
@@ -352,6 +356,10 @@ class MainWindow(QMainWindow):
             self.import_files(paths)
 
     # --- settings ----------------------------------------------------------------------
+
+    def _toggle_word_snap(self) -> None:
+        on = self.actions["word_snap"].isChecked()
+        self.settings.word_snap = self.view.word_snap = on
 
     def zoom(self, steps: int) -> None:
         self.view.zoomIn(steps)

@@ -63,6 +63,15 @@ class Settings:
     def zoom(self, steps: int) -> None:
         self._s.setValue("zoom", steps)
 
+    @property
+    def word_snap(self) -> bool:
+        """Whether drags and Shift+arrows take whole words (the default)."""
+        return self._str("word_snap", "true") != "false"
+
+    @word_snap.setter
+    def word_snap(self, on: bool) -> None:
+        self._s.setValue("word_snap", "true" if on else "false")
+
     def sync(self) -> None:
         self._s.sync()
 

@@ -45,6 +45,10 @@
         <translation>حدّد نصًا أولًا ثم اضغط مفتاح الوسم</translation>
     </message>
     <message>
+        <source>The span starts with no prefix to trim</source>
+        <translation>لا يبدأ الوسم بسابقة تُحذف</translation>
+    </message>
+    <message>
         <source>Every document after this one is done</source>
         <translation>كل المستندات بعد هذا منجزة</translation>
     </message>
