@@ -31,6 +31,7 @@ from annotator.model import Document, Span
 from annotator.scheme import Scheme
 from annotator.session import PendingLink, Session, Update
 from annotator.text import Utf16Map, snap_span, snap_to_words, trim_punctuation
+from annotator.ui.arc_painter import ArcPainter
 from annotator.ui.span_index import PlacedSpan, SpanIndex
 from annotator.ui.span_painter import SpanPainter
 from annotator.ui.span_table import attribute_text
@@ -58,6 +59,7 @@ class ArticleView(QTextEdit):
         self._map = Utf16Map("")
         self.index = SpanIndex(self._map)
         self.painter = SpanPainter(scheme)
+        self.arcs = ArcPainter(scheme, lang)
         self._press_in_selection: QPoint | None = None
         self._cycle: tuple[int, int] = (-1, 0)  # (position, how many clicks there)
         self._flash_timer = QTimer(self, singleShot=True, interval=FLASH_MS)
@@ -83,6 +85,8 @@ class ArticleView(QTextEdit):
     def _on_changed(self, update: Update) -> None:
         if update.upserted or update.removed:
             self.apply_span_changes(update.upserted, update.removed)
+        elif update.relations_changed:
+            self.viewport().update()  # the arcs
 
     def _on_pending(self, pending: PendingLink | None) -> None:
         """While linking, the current candidate is shown selected; afterwards the span
@@ -300,6 +304,9 @@ class ArticleView(QTextEdit):
                 self.painter.paint_block(painter, block, QPointF(rect.left() + dx, top),
                                          self.index)
             block = block.next()
+        if self.session is not None:
+            self.arcs.paint(painter, self, self.session.relations, self.index,
+                            self.painter.selected)
         painter.end()
 
 

@@ -10,12 +10,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
-    QColor,
     QDragEnterEvent,
     QDropEvent,
-    QIcon,
-    QKeySequence,
-    QPixmap,
 )
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -26,7 +22,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTabWidget,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -51,16 +46,15 @@ from annotator.ui.shortcuts_dialog import ShortcutsDialog
 from annotator.ui.span_editor import SpanEditor
 from annotator.ui.span_table import SpanTable
 from annotator.ui.transfer import Transfer
-from annotator.ui.window_actions import build_actions, fixed_actions, scheme_actions
+from annotator.ui.window_actions import (
+    build_actions,
+    build_palette,
+    fixed_actions,
+    scheme_actions,
+)
 
 MENUS = ("File", "Edit", "Label", "Link", "Document", "View", "Settings", "Help")
 TRANSFERS = ("import", "export", "merge")
-
-
-def color_icon(color: str) -> QIcon:
-    pixmap = QPixmap(14, 14)
-    pixmap.fill(QColor(color))
-    return QIcon(pixmap)
 
 
 class MainWindow(QMainWindow):
@@ -179,7 +173,7 @@ class MainWindow(QMainWindow):
             "merge": lambda: self.merge_file(None), "quit": self.close,
             "link_proposed": c.link_to_proposed, "edit_attributes": c.edit_attributes,
             "next_not_done": c.next_not_done, "trim_prefix": c.trim_prefix,
-            "word_snap": self._toggle_word_snap,
+            "word_snap": self._toggle_word_snap, "show_links": self._toggle_links,
         }
         for spec in specs:
             if spec.key.startswith("label:"):
@@ -196,6 +190,9 @@ class MainWindow(QMainWindow):
         self.actions["word_snap"].setCheckable(True)
         self.actions["word_snap"].setChecked(self.settings.word_snap)
         self.view.word_snap = self.settings.word_snap
+        self.actions["show_links"].setCheckable(True)
+        self.actions["show_links"].setChecked(self.settings.show_links)
+        self.view.arcs.visible = self.settings.show_links
         # The analyst moved on (new text selected, another span or document): no value.
         self.view.selectionChanged.connect(
             lambda: self.prompt.close() if self.view.textCursor().hasSelection() else None)
@@ -210,29 +207,9 @@ class MainWindow(QMainWindow):
             self.menus[name] = self.menuBar().addMenu(titles[name])
         for spec in specs:
             self.menus[spec.menu].addAction(self.actions[spec.key])
-        self._build_palette(specs)
+        self.palette = build_palette(self, specs, self.actions, self.project.scheme)
         self._enable_picking(None)
         self._update_undo_texts()
-
-    def _build_palette(self, specs: list) -> None:
-        palette = QToolBar(self.tr("Labels"))
-        palette.setObjectName("palette")
-        for prefix in ("label:", "link:"):
-            for spec in specs:
-                if spec.key.startswith(prefix):
-                    palette.addAction(self.actions[spec.key])
-            palette.addSeparator()
-        for spec in specs:
-            if spec.key.startswith("label:"):
-                self.actions[spec.key].setIcon(color_icon(
-                    self.project.scheme.label(spec.key[6:]).color))  # type: ignore[union-attr]
-        palette.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for action in palette.actions():
-            if not action.isSeparator():
-                key = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-                action.setIconText(f"{action.text()}  {key}")
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, palette)
-        self.palette = palette
 
     def _span_menu_actions(self) -> list[QAction | None]:
         links = [a for key, a in self.actions.items() if key.startswith("link:")]
@@ -360,6 +337,11 @@ class MainWindow(QMainWindow):
     def _toggle_word_snap(self) -> None:
         on = self.actions["word_snap"].isChecked()
         self.settings.word_snap = self.view.word_snap = on
+
+    def _toggle_links(self) -> None:
+        on = self.actions["show_links"].isChecked()
+        self.settings.show_links = self.view.arcs.visible = on
+        self.view.viewport().update()
 
     def zoom(self, steps: int) -> None:
         self.view.zoomIn(steps)

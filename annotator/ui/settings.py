@@ -72,6 +72,15 @@ class Settings:
     def word_snap(self, on: bool) -> None:
         self._s.setValue("word_snap", "true" if on else "false")
 
+    @property
+    def show_links(self) -> bool:
+        """Whether links are drawn as arcs in the article (the default)."""
+        return self._str("show_links", "true") != "false"
+
+    @show_links.setter
+    def show_links(self, on: bool) -> None:
+        self._s.setValue("show_links", "true" if on else "false")
+
     def sync(self) -> None:
         self._s.sync()
 

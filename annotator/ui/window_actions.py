@@ -9,8 +9,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPixmap
+from PySide6.QtWidgets import QMainWindow, QToolBar, QWidget
 
 from annotator.scheme import Scheme
 
@@ -62,6 +62,8 @@ FIXED = [
     ("mark_done", QT_TRANSLATE_NOOP(CONTEXT, "Mark document done"), "Ctrl+D", "Document"),
     ("done_and_next", QT_TRANSLATE_NOOP(CONTEXT, "Mark done and open the next"),
      "Ctrl+Return", "Document"),
+    ("show_links", QT_TRANSLATE_NOOP(CONTEXT, "Show links in the article"), "Ctrl+Shift+L",
+     "View"),
     ("zoom_in", QT_TRANSLATE_NOOP(CONTEXT, "Zoom in"), "Ctrl+=", "View"),
     ("zoom_out", QT_TRANSLATE_NOOP(CONTEXT, "Zoom out"), "Ctrl+-", "View"),
     ("annotator_name", QT_TRANSLATE_NOOP(CONTEXT, "Annotator name…"), None, "Settings"),
@@ -111,3 +113,32 @@ def build_actions(parent: QWidget, specs: list[ActionSpec],
         parent.addAction(action)
         actions[spec.key] = action
     return actions
+
+
+def color_icon(color: str) -> QIcon:
+    pixmap = QPixmap(14, 14)
+    pixmap.fill(QColor(color))
+    return QIcon(pixmap)
+
+
+def build_palette(window: QMainWindow, specs: list[ActionSpec], actions: dict[str, QAction],
+                  scheme: Scheme) -> QToolBar:
+    """The toolbar of label and link keys, each with its colour and its key."""
+    palette = QToolBar(QCoreApplication.translate(CONTEXT, "Labels"))
+    palette.setObjectName("palette")
+    for prefix in ("label:", "link:"):
+        for spec in specs:
+            if spec.key.startswith(prefix):
+                palette.addAction(actions[spec.key])
+        palette.addSeparator()
+    for spec in specs:
+        label = scheme.label(spec.key[6:]) if spec.key.startswith("label:") else None
+        if label is not None:
+            actions[spec.key].setIcon(color_icon(label.color))
+    palette.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    for action in palette.actions():
+        if not action.isSeparator():
+            key = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            action.setIconText(f"{action.text()}  {key}")
+    window.addToolBar(Qt.ToolBarArea.TopToolBarArea, palette)
+    return palette

@@ -313,10 +313,6 @@
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <source>Labels</source>
-        <translation>الوسوم</translation>
-    </message>
-    <message>
         <source>No documents yet: File &gt; Import…, or drop files on this window.</source>
         <translation>لا مستندات بعد: ملف &gt; استيراد…، أو أفلت الملفات على هذه النافذة.</translation>
     </message>
@@ -381,6 +377,21 @@
     <message>
         <source>Cancel</source>
         <translation>إلغاء</translation>
+    </message>
+</context>
+<context>
+    <name>RelationPanel</name>
+    <message>
+        <source>From</source>
+        <translation>من</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>الرابط</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>إلى</translation>
     </message>
 </context>
 <context>
