@@ -154,6 +154,10 @@ class _Progress:
                    "instead of refusing them.")
 @click.option("--doccano-offsets", type=click.Choice(["utf16", "codepoints"]), default="utf16",
               show_default=True, help="How the doccano file counts offsets (its web UI: utf16).")
+@click.option("--title-column", help="CSV/TSV: the column of the titles (\"\" for none).")
+@click.option("--id-column", help="CSV/TSV: the column of the document ids.")
+@click.option("--source-column", help="CSV/TSV: the column of the outlets.")
+@click.option("--date-column", help="CSV/TSV: the column of the publication dates.")
 @click.option("--source-from-folder", is_flag=True,
               help="txt: an article that names no outlet takes its folder's name as source.")
 @click.option("--keep-duplicates", is_flag=True,
@@ -163,8 +167,9 @@ class _Progress:
 @click.pass_context
 def import_(ctx: click.Context, paths: tuple[Path, ...], db_path: Path | None, fmt: str,
             annotator: str | None, encoding: str, text_column: str | None, add_labels: bool,
-            doccano_offsets: str, source_from_folder: bool, keep_duplicates: bool,
-            as_json: bool) -> None:
+            doccano_offsets: str, title_column: str | None, id_column: str | None,
+            source_column: str | None, date_column: str | None, source_from_folder: bool,
+            keep_duplicates: bool, as_json: bool) -> None:
     """Import articles, and the labels other tools made on them.
 
     Formats: txt (a file or folder of scraped articles), jsonl (this tool's export, or
@@ -179,8 +184,12 @@ def import_(ctx: click.Context, paths: tuple[Path, ...], db_path: Path | None, f
     """
     from annotator.io import importer
 
+    roles = {role: name for role, name in (("title", title_column), ("id", id_column),
+                                           ("source", source_column), ("date", date_column))
+             if name is not None}
     options = importer.ImportOptions(fmt, encoding, annotator, add_labels, text_column,
-                                     doccano_offsets, keep_duplicates, source_from_folder)
+                                     doccano_offsets, keep_duplicates, source_from_folder,
+                                     roles or None)
     report = _run(ctx, db_path, "imported", lambda project, tick: importer.import_paths(
         project, list(paths), options, progress=lambda name, n: tick(n, name)), create=True)
     if as_json:

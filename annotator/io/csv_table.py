@@ -16,7 +16,11 @@ from annotator.io.encoding import bounded_lines, open_text
 from annotator.records import DocumentRecord
 
 TEXT_COLUMNS = ("text", "body", "content", "article", "post", "tweet", "sentence")
-TITLE_COLUMNS = ("title", "headline")
+# The other roles a column can play, with the names that give it away.
+ROLE_NAMES = {"title": ("title", "headline"), "id": ("id", "doc_id", "document_id"),
+              "source": ("source", "outlet", "site", "publisher"),
+              "date": ("date", "published", "published_at", "publication_date")}
+ROLES = ("text", *ROLE_NAMES)
 SAMPLE_LINES = 50
 
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # articles can exceed the 128 KiB default
@@ -103,27 +107,51 @@ def _watch_quotes(rows: Iterator[tuple[int, list[str]]], lines: _Lines, path: Pa
 
 
 def read_csv(path: Path, encoding: str = "auto", text_column: str | None = None,
-             quoting: str = "auto") -> Iterator[DocumentRecord]:
+             quoting: str = "auto",
+             roles: dict[str, str] | None = None) -> Iterator[DocumentRecord]:
+    """One document per row. `roles` names the column for "title", "id", "source" and
+    "date" ("" for none); a role not named is found by the column's name."""
     with open_text(path, encoding) as stream:
+        layout = _Layout(path, stream, text_column, roles or {}, quoting)
+        yield from layout.records()
+
+
+def csv_layout(path: Path, encoding: str = "auto", text_column: str | None = None,
+               roles: dict[str, str] | None = None) -> tuple[list[str], dict[str, str | None]]:
+    """The columns, and the column each role would take (for the import preview)."""
+    with open_text(path, encoding) as stream:
+        layout = _Layout(path, stream, text_column, roles or {}, "auto")
+        return layout.columns, layout.chosen
+
+
+class _Layout:
+    def __init__(self, path: Path, stream, text_column: str | None,
+                 roles: dict[str, str], quoting: str) -> None:
+        self.path = path
         header_line = stream.readline()
-        delimiter = _delimiter(header_line)
-        no_quotes = quoting == "none" or (quoting == "auto" and delimiter == "\t")
+        self.delimiter = delimiter = _delimiter(header_line)
+        self.no_quotes = no_quotes = quoting == "none" or (quoting == "auto"
+                                                            and delimiter == "\t")
         header = next(csv.reader([header_line], delimiter=delimiter,
                                  quoting=csv.QUOTE_NONE if no_quotes else csv.QUOTE_MINIMAL))
         if len(header) < 1 or not any(h.strip() for h in header):
             raise InputError(f"{path}:1: no header row")
+        self.header = header
+        self.columns = [h.strip() or f"column{i + 1}" for i, h in enumerate(header)]
         lines = _Lines(bounded_lines(stream, path))
-        reader = csv.reader(lines, delimiter=delimiter,
-                            quoting=csv.QUOTE_NONE if no_quotes else csv.QUOTE_MINIMAL)
-        numbered = _watch_quotes(((reader.line_num + 1, row) for row in reader),  # +1: header
-                                 lines, path, delimiter, no_quotes)
-        sample: list[tuple[int, list[str]]] = []
-        for item in numbered:
-            sample.append(item)
-            if len(sample) >= SAMPLE_LINES:
+        self.reader = reader = csv.reader(lines, delimiter=delimiter,
+                                          quoting=csv.QUOTE_NONE if no_quotes
+                                          else csv.QUOTE_MINIMAL)
+        self.numbered = _watch_quotes(((reader.line_num + 1, row) for row in reader),
+                                      lines, path, delimiter, no_quotes)  # +1: the header
+        self.sample: list[tuple[int, list[str]]] = []
+        for item in self.numbered:
+            self.sample.append(item)
+            if len(self.sample) >= SAMPLE_LINES:
                 break
-        rows = [row for _, row in sample]
-        text_at = _pick(header, text_column, TEXT_COLUMNS, rows, f"{path}:1")
+        rows = [row for _, row in self.sample]
+        text_at = _pick(header, text_column or roles.get("text") or None, TEXT_COLUMNS, rows,
+                        f"{path}:1")
         if text_at is None:  # the column with the longest values, if it holds text at all
             widths = [sum(len(r[i]) for r in rows if i < len(r)) for i in range(len(header))]
             text_at = widths.index(max(widths))
@@ -132,24 +160,39 @@ def read_csv(path: Path, encoding: str = "auto", text_column: str | None = None,
                     f"{path}:1: no column holds text (sentences of several words); the "
                     f"columns are {', '.join(h.strip() or '(unnamed)' for h in header)}. "
                     "Name the one to import with --text-column NAME")
-        title_at = _pick(header, None, TITLE_COLUMNS, rows, f"{path}:1")
+        self.at: dict[str, int | None] = {"text": text_at}
+        for role, names in ROLE_NAMES.items():
+            wanted = roles.get(role)
+            self.at[role] = None if wanted == "" else _pick(header, wanted, names, rows,
+                                                             f"{path}:1")
+        self.chosen = {role: self.columns[i] if i is not None else None
+                       for role, i in self.at.items()}
+
+    def records(self) -> Iterator[DocumentRecord]:
+        header, at = self.header, self.at
+        used = {i for i in at.values() if i is not None}
+
+        def cell(row: list[str], role: str) -> str | None:
+            i = at[role]
+            return row[i] if i is not None else None
 
         def records(source: Iterator[tuple[int, list[str]]]) -> Iterator[DocumentRecord]:
             for line, row in source:
-                if not any(cell.strip() for cell in row):
+                if not any(c.strip() for c in row):
                     continue
-                where = f"{path}:{line}"
+                where = f"{self.path}:{line}"
                 if len(row) != len(header):
                     raise InputError(f"{where}: {len(row)} fields where the header has "
-                                     f"{len(header)} (delimiter {delimiter!r})")
-                meta = {header[i].strip() or f"column{i + 1}": row[i] for i in range(len(row))
-                        if i not in (text_at, title_at)}
-                yield DocumentRecord(text=row[text_at], where=where,
-                                     title=row[title_at] if title_at is not None else "",
-                                     meta=meta)
+                                     f"{len(header)} (delimiter {self.delimiter!r})")
+                meta = {self.columns[i]: row[i] for i in range(len(row)) if i not in used}
+                yield DocumentRecord(text=row[at["text"]], where=where,  # type: ignore[index]
+                                     title=cell(row, "title") or "",
+                                     source=cell(row, "source") or "",
+                                     published=cell(row, "date") or None,
+                                     key=cell(row, "id") or None, meta=meta)
 
         try:
-            yield from records(iter(sample))
-            yield from records(numbered)
+            yield from records(iter(self.sample))
+            yield from records(self.numbered)
         except csv.Error as exc:
-            raise InputError(f"{path}:{reader.line_num}: {exc}") from None
+            raise InputError(f"{self.path}:{self.reader.line_num}: {exc}") from None

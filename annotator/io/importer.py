@@ -29,6 +29,7 @@ class ImportOptions:
     doccano_offsets: str = "utf16"  # doccano's web UI counts UTF-16 code units
     keep_duplicates: bool = False  # rows repeating a text with other values: own documents
     source_from_folder: bool = False  # txt: an article with no outlet takes its folder's name
+    roles: dict[str, str] | None = None  # csv: the column for title, id, source, date ("" none)
 
 
 @dataclass
@@ -110,7 +111,8 @@ def plan(path: Path, options: ImportOptions, warnings: list[str]) -> list[Import
         return [ImportUnit(str(path), lambda: jsonl.read_jsonl(path, enc),
                            own_export=is_own_export(path, enc))]
     readers: dict[str, Callable[[], Iterator[DocumentRecord]]] = {
-        "csv": lambda: csv_table.read_csv(path, enc, options.text_column),
+        "csv": lambda: csv_table.read_csv(path, enc, options.text_column,
+                                          roles=options.roles),
         "doccano": lambda: doccano.read_doccano(path, enc, options.doccano_offsets),
         "labelstudio": lambda: labelstudio.read_labelstudio(path, enc, warnings),
     }

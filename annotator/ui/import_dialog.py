@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.io.importer import FORMATS, ImportOptions
+from annotator.io.preview import preview
+from annotator.ui.import_preview import ImportPreview
 
 ENCODINGS = ("auto", "utf-8", "utf-16", "cp1256", "iso8859-6")
 
@@ -54,12 +56,18 @@ class ImportDialog(QDialog):
         form.addRow(self.tr("Encoding"), self.encoding)
         form.addRow(self.tr("Annotator"), self.annotator)
         form.addRow(self.tr("Text column"), self.text_column)
+        self.preview = ImportPreview()
         layout = QVBoxLayout(self)
         layout.addWidget(self.paths)
         layout.addLayout(row)
         layout.addLayout(form)
         layout.addWidget(self.add_labels)
+        layout.addWidget(self.preview, 1)
         layout.addWidget(buttons)
+        self.format.activated.connect(lambda _i: self.refresh_preview())
+        self.encoding.activated.connect(lambda _i: self.refresh_preview())
+        self.text_column.editingFinished.connect(self.refresh_preview)
+        self.preview.roles_changed.connect(lambda: self.refresh_preview(keep_roles=True))
         add_files.clicked.connect(self._add_files)
         add_folder.clicked.connect(self._add_folder)
         buttons.accepted.connect(self.accept)
@@ -67,21 +75,37 @@ class ImportDialog(QDialog):
         for path in paths:
             self.add_path(path)
         self._update()
-        self.resize(560, 420)
+        self.resize(640, 620)
 
     def add_path(self, path: Path) -> None:
         self.paths.addItem(str(path))
         self._update()
+        self.refresh_preview()
+
+    def refresh_preview(self, *, keep_roles: bool = False) -> None:
+        """Read the first path as the import would, with the choices made so far."""
+        paths = self.chosen_paths()
+        options = self.options() if keep_roles else self._base_options()
+        self.preview.show_preview(preview(paths[0], options) if paths else None)
 
     def chosen_paths(self) -> list[Path]:
         return [Path(self.paths.item(i).text()) for i in range(self.paths.count())]
 
-    def options(self) -> ImportOptions:
+    def _base_options(self) -> ImportOptions:
         return ImportOptions(format=self.format.currentText(),
                              encoding=self.encoding.currentText(),
                              annotator=self.annotator.text().strip() or None,
                              add_labels=self.add_labels.isChecked(),
                              text_column=self.text_column.text().strip() or None)
+
+    def options(self) -> ImportOptions:
+        """What the dialog chose, with the column roles of the preview (a table)."""
+        options = self._base_options()
+        roles = self.preview.chosen_roles()
+        if roles:
+            options.text_column = roles.pop("text", None) or options.text_column
+            options.roles = roles
+        return options
 
     def _update(self) -> None:
         self.ok.setEnabled(self.paths.count() > 0)

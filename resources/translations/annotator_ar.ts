@@ -263,6 +263,45 @@
     </message>
 </context>
 <context>
+    <name>ImportPreview</name>
+    <message>
+        <source>Title</source>
+        <translation>العنوان</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>النص</translation>
+    </message>
+    <message>
+        <source>Text column</source>
+        <translation>عمود النص</translation>
+    </message>
+    <message>
+        <source>Title column</source>
+        <translation>عمود العنوان</translation>
+    </message>
+    <message>
+        <source>Id column</source>
+        <translation>عمود المعرّف</translation>
+    </message>
+    <message>
+        <source>Source column</source>
+        <translation>عمود المصدر</translation>
+    </message>
+    <message>
+        <source>Date column</source>
+        <translation>عمود التاريخ</translation>
+    </message>
+    <message>
+        <source>Add a file or a folder to see what it holds.</source>
+        <translation>أضف ملفًا أو مجلدًا لترى ما فيه.</translation>
+    </message>
+    <message>
+        <source>{0} · {1} · {2} documents</source>
+        <translation>{0} · {1} · {2} مستند</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Spans</source>

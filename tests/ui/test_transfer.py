@@ -178,3 +178,33 @@ def test_the_window_stays_usable_and_a_second_import_waits_its_turn(
     finish(window, qtbot)
     assert "Cancelled" in window.statusBar().currentMessage()
     assert len(window.project.documents()) == 1 and window.actions["import"].isEnabled()
+
+
+def test_the_import_preview_shows_the_file_and_its_roles_change_the_result(
+        open_window, qtbot: QtBot, tmp_path: Path) -> None:
+    source = tmp_path / "desk.csv"
+    source.write_text("headline,body,outlet,when,ref\n"
+                      "بيان الوزارة,قال الوزير اليوم إن الحل سياسي في سوريا,الجزيرة,2024-01-05,a1\n"
+                      "خبر ثان,أكد المتحدث أن الاجتماع سيعقد غدا في عمان,بلدي,2024-01-06,a2\n",
+                      encoding="utf-8")
+    window = open_window()
+    window.import_files([source])
+    dialog = open_dialog(window, qtbot, ImportDialog)
+    preview = dialog.preview
+    assert "csv" in preview.summary.text() and "2 documents" in preview.summary.text()
+    assert preview.rows.item(0, 0).text() == "بيان الوزارة"
+    roles = preview.roles
+    assert roles["text"].currentData() == "body" and roles["title"].currentData() == "headline"
+    assert roles["source"].currentData() == "outlet"  # found by its name
+    assert roles["date"].currentData() == ""  # "when" is not a name it knows
+    for role, column in (("date", "when"), ("title", "")):
+        box = roles[role]
+        box.setCurrentIndex(box.findData(column))
+        box.activated.emit(box.currentIndex())
+    assert preview.rows.item(0, 0).text() == ""  # no title column any more
+    dialog.ok.click()
+    finish(window, qtbot)
+    docs = {window.project.document(d.id).source: window.project.document(d.id)
+            for d in window.project.documents() if d.source}
+    assert docs["الجزيرة"].published == "2024-01-05" and docs["الجزيرة"].title == ""
+    assert docs["الجزيرة"].meta == {"ref": "a1", "headline": "بيان الوزارة"}
