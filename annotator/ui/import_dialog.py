@@ -55,7 +55,7 @@ class ImportDialog(QDialog):
         form.addRow(self.tr("Format"), self.format)
         form.addRow(self.tr("Encoding"), self.encoding)
         form.addRow(self.tr("Annotator"), self.annotator)
-        form.addRow(self.tr("Text column"), self.text_column)
+        self.text_column.hide()  # the preview's role choices name the text column
         self.preview = ImportPreview()
         layout = QVBoxLayout(self)
         layout.addWidget(self.paths)

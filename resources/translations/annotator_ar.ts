@@ -246,10 +246,6 @@
         <translation>المُوسِّم</translation>
     </message>
     <message>
-        <source>Text column</source>
-        <translation>عمود النص</translation>
-    </message>
-    <message>
         <source>Files to import</source>
         <translation>ملفات للاستيراد</translation>
     </message>
