@@ -94,3 +94,50 @@ def test_help_lists_the_new_keys(open_window, qtbot: QtBot) -> None:
     listed = {dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())}
     assert {"Link to the nearest possible span", "Next document not done",
             "Set the span's attributes (digits)", "Overall stance…"} <= listed
+
+
+def test_the_seed_article_labelled_from_the_keyboard(open_window, qtbot: QtBot) -> None:
+    """Actors, a claim and a stance with their attributes and links, the document fields
+    and done: every step a key, the selections made where the keyboard cannot."""
+    window = open_window()
+    text = window.doc.text
+    view = window.view
+
+    def label(phrase: str, key: Qt.Key, value: Qt.Key | None, after: str = "") -> str:
+        start = text.index(phrase, text.index(after) if after else 0)
+        select_text(window, start, start + len(phrase))
+        qtbot.keyClick(view, key)
+        qtbot.keyClick(view, value if value is not None else Qt.Key.Key_Escape)
+        return window.selected
+
+    blinken = label("أنتوني بلينكن", Qt.Key.Key_1, Qt.Key.Key_1)  # Actor, Person
+    label("القرار الأممي 2254، باعتباره الحل الوحيد لإنهاء الصراع في سوريا", Qt.Key.Key_2,
+          None)
+    qtbot.keyClick(view, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)  # Said by Blinken
+    usa = label("الولايات المتحدة", Qt.Key.Key_1, Qt.Key.Key_2, after="وأوضح")  # State
+    assad = label("نظام الأسد", Qt.Key.Key_1, Qt.Key.Key_3, after="وأوضح")  # Gov. body
+    stance = label("الولايات المتحدة لا تدعم تطبيع العلاقات مع نظام الأسد", Qt.Key.Key_3,
+                   Qt.Key.Key_1, after="وأوضح")  # Rejects normalization
+    qtbot.keyClick(view, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)  # Held by (nearest)
+    qtbot.keyClick(view, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)  # Toward…
+    while window.pending and window.pending.current is None or (
+            window.pending and window.pending.current.id != assad):
+        qtbot.keyClick(view, Qt.Key.Key_Tab)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    qtbot.keyClick(view, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)  # overall stance
+    qtbot.keyClick(view, Qt.Key.Key_1)
+    qtbot.keyClick(view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # done
+    p = window.project
+    first = next(d for d in p.documents() if d.title.startswith("بلينكن"))
+    spans = {s.id: s for s in p.spans(first.id)}
+    links = {(r.type, r.head, r.tail) for r in p.relations(first.id)}
+    claim = next(s.id for s in spans.values() if s.label == "CLAIM")
+    assert dict(spans[blinken].attributes) == {"type": "person"}
+    assert dict(spans[usa].attributes) == {"type": "state"}
+    assert dict(spans[assad].attributes) == {"type": "government_body"}
+    assert dict(spans[stance].attributes) == {"value": "rejects_normalization"}
+    assert links == {("SAID_BY", claim, blinken), ("HELD_BY", stance, usa),
+                     ("TOWARD", stance, assad)}
+    assert [(x.field, x.value) for x in p.doc_labels(first.id)] == [
+        ("stance", "rejects_normalization")]
+    assert p.document(first.id).status == "done"
