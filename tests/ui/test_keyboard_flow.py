@@ -120,7 +120,7 @@ def test_the_seed_article_labelled_from_the_keyboard(open_window, qtbot: QtBot) 
                    Qt.Key.Key_1, after="وأوضح")  # Rejects normalization
     qtbot.keyClick(view, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)  # Held by (nearest)
     qtbot.keyClick(view, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)  # Toward…
-    while window.pending and window.pending.current is None or (
+    while (window.pending and window.pending.current is None) or (
             window.pending and window.pending.current.id != assad):
         qtbot.keyClick(view, Qt.Key.Key_Tab)
     qtbot.keyClick(view, Qt.Key.Key_Return)
