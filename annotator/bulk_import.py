@@ -91,7 +91,8 @@ class BulkImport:
         self._merging = False
         self.keep_duplicates = False
         # sha256 -> where the file first gives that text, and its other fields (a digest)
-        self._in_file: dict[str, tuple[str, tuple[str, ...]]] = {}
+        self._in_file: dict[str, tuple[str, int]] = {}
+        self._where: dict[str, str] = {}  # document id -> where the file gives it
 
     def add(self, rec: DocumentRecord) -> None:
         cleaned, shift = clean_text_mapping(rec.text, where=rec.where)
@@ -112,28 +113,32 @@ class BulkImport:
                                  "this database (the same id, another article)")
             sha = cleaned.sha256
             earlier = self._in_file.get(sha)
-            fields = _fields(rec)
-            if earlier is not None and earlier[1] != fields:
-                if self.keep_duplicates:  # a document of its own, the same text
-                    self._store(rec, cleaned, shift, self._rows, existing=False, fresh_id=True)
+            fields = _digest(rec)
+            if sha in in_batch:  # write the first one: a repeat merges into it
+                self._write(self._rows, None)
+                shas |= in_batch
+                in_batch.clear()
+            try:
+                if earlier is not None and earlier[1] != fields:
+                    if self.keep_duplicates:  # a document of its own, the same text
+                        self._store(rec, cleaned, shift, self._rows, existing=False,
+                                    fresh_id=True)
+                        continue
+                    self.report.warnings.append(
+                        f"{rec.where}: repeats the text of {earlier[0]} with other values "
+                        f"({', '.join(self._differences(sha, rec))}); its labels were "
+                        "merged into that document, whose values were kept (import with "
+                        "--keep-duplicates to make it a document of its own)")
+                # Earlier batches are in the database already; this one's are not yet.
+                if sha in shas or doc_id in ids:
+                    self.report.duplicates += 1
+                    self._store(rec, cleaned, shift, self._merge_rows, existing=True)
                     continue
-                self.report.warnings.append(
-                    f"{rec.where}: repeats the text of {earlier[0]} with other values "
-                    f"({', '.join(_differences(earlier[1], fields))}); its labels were "
-                    "merged into that document, whose values were kept (import with "
-                    "--keep-duplicates to make it a document of its own)")
-            # Earlier batches are in the database already; this one's documents are not yet.
-            if sha in shas or doc_id in ids or sha in in_batch:
-                if sha in in_batch:  # write the first one, so the repeat merges into it
-                    self._write(self._rows, None)
-                    shas |= in_batch
-                    in_batch.clear()
-                self.report.duplicates += 1
-                self._store(rec, cleaned, shift, self._merge_rows, existing=True)
-                continue
-            in_batch.add(sha)
-            self._in_file[sha] = (rec.where, fields)
-            self._store(rec, cleaned, shift, self._rows, existing=False)
+                in_batch.add(sha)
+                self._in_file[sha] = (rec.where, fields)
+                self._store(rec, cleaned, shift, self._rows, existing=False)
+            except UnicodeEncodeError:  # a lone surrogate reached a hash or an id
+                raise _broken_error(rec) from None
         self._pending = []
         self._write(self._rows, None)
         if any(self._merge_rows.values()):
@@ -152,6 +157,43 @@ class BulkImport:
         except sqlite3.IntegrityError as exc:
             raise InputError(f"an id in the file is already used in this database ({exc})") \
                 from None
+        except UnicodeEncodeError:
+            # JSON's \ud800 escapes decode to lone surrogates, which SQLite cannot store:
+            # only now, on the rare file that has one, look for where it is.
+            raise self._broken_error(rows) from None
+        self._where.clear()
+
+    def _broken_error(self, rows: dict[str, list[repo.Row]]) -> InputError:
+        names = {"title": "title", "source": "source", "url": "url", "published": "date",
+                 "language": "language", "meta": "metadata", "annotator": "annotator",
+                 "label": "label", "note": "note", "attributes": "attributes",
+                 "type": "link type", "field": "document field", "value": "value"}
+        for table in ("documents", "spans", "relations", "doc_labels"):
+            for row in rows[table]:
+                for column, value in row.items():
+                    if _broken(value):
+                        doc = row["id"] if table == "documents" else row["doc_id"]
+                        where = self._where.get(doc, "the file")
+                        what = names.get(column, column)
+                        if table != "documents":
+                            what = f"{table[:-1].replace('_', ' ')} {what}"
+                        return InputError(f"{where}: the {what} holds a broken character (a "
+                                          "lone UTF-16 surrogate, such as \\ud800); fix it "
+                                          "in the file")
+        return InputError("the file holds a broken character (a lone UTF-16 surrogate)")
+
+    def _differences(self, sha: str, rec: DocumentRecord) -> list[str]:
+        """Which fields of a repeated row differ from the first row with that text."""
+        first = repo.document_by_sha(self.conn, sha)
+        if first is None:
+            return ["other columns"]
+        names = [name for name, mine, theirs in (
+            ("title", rec.title, first["title"]), ("source", rec.source, first["source"]),
+            ("url", rec.url, first["url"]), ("date", rec.published, first["published"]))
+            if (mine or None) != (theirs or None)]
+        meta, known = rec.meta, first["meta"]
+        names += [k for k in sorted(set(meta) | set(known)) if meta.get(k) != known.get(k)]
+        return names or ["labels"]
 
     def finish(self) -> None:
         """Write what waits, then merge the records of documents that were already here."""
@@ -165,11 +207,10 @@ class BulkImport:
                fresh_id: bool = False) -> None:
         self.report.cleaned += bool(cleaned.notes)
         sha = cleaned.sha256
-        doc_id = str(uuid.uuid4()) if fresh_id else _uuid_or(rec.key, lambda: f"doc\x1f{sha}")
-        broken = _broken_field(rec)
-        if broken is not None:
-            raise InputError(f"{rec.where}: the {broken} holds a broken character (a lone "
-                             "UTF-16 surrogate, such as \\ud800); fix it in the file")
+        # A document the file gives no UUID gets one from its text's hash: the same article
+        # imported again is the same id (and it is far cheaper than hashing a name again).
+        doc_id = str(uuid.uuid4()) if fresh_id else (
+            _uuid_key(rec.key) or str(uuid.UUID(hex=sha[:32], version=5)))
         to_cp = Utf16Map(rec.text) if rec.offsets == "utf16" else None
         span_ids: dict[str, tuple[str, str]] = {}  # file key -> (id, label)
         spans: dict[str, repo.Row] = {}
@@ -219,6 +260,7 @@ class BulkImport:
             if here is not None:
                 doc = {**here, "id": doc_id}
         out["documents"].append(doc)
+        self._where[doc_id] = rec.where
         out["spans"] += spans.values()
         out["relations"] += relations
         out["doc_labels"] += labels.values()
@@ -327,48 +369,30 @@ def _broken(value: object) -> bool:
     return False
 
 
-def _broken_field(rec: DocumentRecord) -> str | None:
-    """Which field of a record holds a lone surrogate (JSON's \\ud800 decodes to one, and
-    SQLite cannot store it), or None."""
-    for name in ("title", "source", "url", "published", "language", "key", "annotator"):
-        if _broken(getattr(rec, name)):
-            return name
-    if _broken(rec.meta):
-        return "metadata"
-    for span in rec.spans:
-        if _broken([span.label, span.note, span.annotator, span.key, span.attributes]):
-            return f"span {span.label!r}"
-    for rel in rec.relations:
-        if _broken([rel.type, rel.annotator, rel.key, rel.head, rel.tail]):
-            return f"link {rel.type!r}"
-    for lab in rec.doc_labels:
-        if _broken([lab.field, lab.value, lab.annotator, lab.key]):
-            return f"document label {lab.field!r}"
-    return None
+def _broken_error(rec: DocumentRecord) -> InputError:
+    """The message for a record with a lone surrogate (JSON's \\ud800 decodes to one, and
+    neither SQLite nor a hash can take it), naming the field."""
+    fields: list[tuple[str, object]] = [
+        (name, getattr(rec, name)) for name in ("title", "source", "url", "published",
+                                                 "language", "key", "annotator")]
+    fields.append(("metadata", rec.meta))
+    fields += [(f"span {s.label!r}", [s.label, s.note, s.annotator, s.key, s.attributes])
+               for s in rec.spans]
+    fields += [(f"link {r.type!r}", [r.type, r.annotator, r.key, r.head, r.tail])
+               for r in rec.relations]
+    fields += [(f"document label {x.field!r}", [x.field, x.value, x.annotator, x.key])
+               for x in rec.doc_labels]
+    what = next((name for name, value in fields if _broken(value)), "record")
+    return InputError(f"{rec.where}: the {what} holds a broken character (a lone UTF-16 "
+                      "surrogate, such as \\ud800); fix it in the file")
 
 
-def _fields(rec: DocumentRecord) -> tuple[str, ...]:
-    """What a row says besides its text, to tell a repeated row from a copy."""
-    return tuple(json.dumps(v, ensure_ascii=False, sort_keys=True, default=str) for v in (
-        rec.title, rec.source, rec.url, rec.published, rec.meta,
-        [(s.start, s.end, s.label, s.attributes) for s in rec.spans],
-        [(x.field, x.value) for x in rec.doc_labels]))
-
-
-_FIELD_NAMES = ("title", "source", "url", "published", "metadata", "spans", "document labels")
-
-
-def _differences(a: tuple[str, ...], b: tuple[str, ...]) -> list[str]:
-    names = []
-    for name, x, y in zip(_FIELD_NAMES, a, b, strict=True):
-        if x == y:
-            continue
-        if name == "metadata":
-            mx, my = json.loads(x), json.loads(y)
-            names += [k for k in sorted(set(mx) | set(my)) if mx.get(k) != my.get(k)]
-        else:
-            names.append(name)
-    return names
+def _digest(rec: DocumentRecord) -> int:
+    """What a row says besides its text, cheaply, to tell a repeated row from a copy."""
+    meta = json.dumps(rec.meta, ensure_ascii=False, sort_keys=True, default=str) \
+        if rec.meta else ""
+    return hash((rec.title, rec.source, rec.url, rec.published, meta,
+                 tuple((x.field, x.value) for x in rec.doc_labels)))
 
 
 def _uuid_key(key: str | None) -> str | None:

@@ -266,23 +266,32 @@ def trim_punctuation(text: str, start: int, end: int) -> tuple[int, int]:
 
 # --- the language of a text, by its script -------------------------------------------------
 
-_SCRIPTS = (("ar", (("\u0600", "\u06ff"), ("\u0750", "\u077f"), ("\u08a0", "\u08ff"),
-                    ("\ufb50", "\ufdff"), ("\ufe70", "\ufeff"))),
-            ("he", (("\u0590", "\u05ff"), ("\ufb1d", "\ufb4f"))),
-            ("und-Cyrl", (("\u0400", "\u04ff"),)),
-            ("und-Latn", (("A", "Z"), ("a", "z"), ("\u00c0", "\u024f"))))
+_SCRIPTS = (("ar", regex.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff"
+                                  "\ufb50-\ufdff\ufe70-\ufeff]")),
+            ("he", regex.compile("[\u0590-\u05ff\ufb1d-\ufb4f]")),
+            ("und-Cyrl", regex.compile("[\u0400-\u04ff]")),
+            ("und-Latn", regex.compile("[A-Za-z\u00c0-\u024f]")))
 
 
-def language_by_script(text: str, sample: int = 2000) -> str:
+# str.translate with this table drops the Arabic letters: the length lost counts them
+# (several times faster than a regular expression on every article of an import).
+_NOT_ARABIC_DROPPED = {cp: None for lo, hi in ((0x600, 0x6FF), (0x750, 0x77F), (0x8A0, 0x8FF),
+                                               (0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
+                       for cp in range(lo, hi + 1)}
+
+
+def language_by_script(text: str, sample: int = 240) -> str:
     """A language tag from the script most letters are in: "ar" for Arabic script, "he"
     for Hebrew; for Latin or Cyrillic only the script is certain ("und-Latn", BCP 47's
-    undetermined language); "" when the text has no letters."""
-    counts = dict.fromkeys((tag for tag, _ in _SCRIPTS), 0)
-    for ch in text[:sample]:
-        for tag, ranges in _SCRIPTS:
-            if any(lo <= ch <= hi for lo, hi in ranges):
-                counts[tag] += 1
-                break
+    undetermined language); "" when the text has no letters. Counted by regular
+    expressions over the first characters: an import of 100,000 articles calls it for
+    each."""
+    first = text[:80]
+    arabic = len(first) - len(first.translate(_NOT_ARABIC_DROPPED))
+    if arabic * 3 >= len(first) > 0:  # the usual case here, in one quick pass
+        return "ar"
+    head = text[:sample]
+    counts = {tag: len(pattern.findall(head)) for tag, pattern in _SCRIPTS}
     best = max(counts, key=lambda tag: counts[tag])
     return best if counts[best] else ""
 
