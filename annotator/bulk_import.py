@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import uuid
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -33,6 +34,7 @@ from annotator.text import (
 )
 
 BATCH = 500
+RECENT_TEXTS = 20_000
 # Ids for records that a file gives without a UUID: derived from what they say, so that
 # importing the same file twice finds the same records instead of doubling them.
 _NAMESPACE = uuid.UUID("6f1c7a52-5d0e-4f63-9a53-0c3f0d2b8e11")
@@ -91,7 +93,10 @@ class BulkImport:
         self._merging = False
         self.keep_duplicates = False
         # sha256 -> where the file first gives that text, and its other fields (a digest)
-        self._in_file: dict[str, tuple[str, int]] = {}
+        # The last texts the file gave, with where and a digest of their other fields, to
+        # tell a repeated row from a copy. Bounded, so that memory stays flat: a repeat
+        # further back is compared with the stored document instead.
+        self._in_file: OrderedDict[str, tuple[str, int]] = OrderedDict()
         self._where: dict[str, str] = {}  # document id -> where the file gives it
 
     def add(self, rec: DocumentRecord) -> None:
@@ -114,21 +119,26 @@ class BulkImport:
             sha = cleaned.sha256
             earlier = self._in_file.get(sha)
             fields = _digest(rec)
+            if earlier is None and (sha in shas or sha in in_batch):
+                earlier = self._earlier_in_this_import(sha)
             if sha in in_batch:  # write the first one: a repeat merges into it
                 self._write(self._rows, None)
                 shas |= in_batch
                 in_batch.clear()
             try:
-                if earlier is not None and earlier[1] != fields:
+                differs = earlier is not None and earlier[1] != fields and (
+                    earlier[1] != -1 or bool(self._differences(sha, rec)))
+                if differs:
                     if self.keep_duplicates:  # a document of its own, the same text
                         self._store(rec, cleaned, shift, self._rows, existing=False,
                                     fresh_id=True)
                         continue
+                    assert earlier is not None
                     self.report.warnings.append(
                         f"{rec.where}: repeats the text of {earlier[0]} with other values "
-                        f"({', '.join(self._differences(sha, rec))}); its labels were "
-                        "merged into that document, whose values were kept (import with "
-                        "--keep-duplicates to make it a document of its own)")
+                        f"({', '.join(self._differences(sha, rec) or ['labels'])}); its "
+                        "labels were merged into that document, whose values were kept "
+                        "(import with --keep-duplicates to make it a document of its own)")
                 # Earlier batches are in the database already; this one's are not yet.
                 if sha in shas or doc_id in ids:
                     self.report.duplicates += 1
@@ -136,6 +146,8 @@ class BulkImport:
                     continue
                 in_batch.add(sha)
                 self._in_file[sha] = (rec.where, fields)
+                if len(self._in_file) > RECENT_TEXTS:
+                    self._in_file.popitem(last=False)
                 self._store(rec, cleaned, shift, self._rows, existing=False)
             except UnicodeEncodeError:  # a lone surrogate reached a hash or an id
                 raise _broken_error(rec) from None
@@ -182,6 +194,14 @@ class BulkImport:
                                           "in the file")
         return InputError("the file holds a broken character (a lone UTF-16 surrogate)")
 
+    def _earlier_in_this_import(self, sha: str) -> tuple[str, int] | None:
+        """A document with this text that this import wrote (its creation time is this
+        import's): ("an earlier row", a digest no row has), so that it is compared."""
+        first = repo.document_by_sha(self.conn, sha)
+        if first is None or first["created_at"] != self.now:
+            return None
+        return ("an earlier row", -1)
+
     def _differences(self, sha: str, rec: DocumentRecord) -> list[str]:
         """Which fields of a repeated row differ from the first row with that text."""
         first = repo.document_by_sha(self.conn, sha)
@@ -193,7 +213,7 @@ class BulkImport:
             if (mine or None) != (theirs or None)]
         meta, known = rec.meta, first["meta"]
         names += [k for k in sorted(set(meta) | set(known)) if meta.get(k) != known.get(k)]
-        return names or ["labels"]
+        return names
 
     def finish(self) -> None:
         """Write what waits, then merge the records of documents that were already here."""

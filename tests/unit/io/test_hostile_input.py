@@ -405,3 +405,17 @@ def test_a_runaway_article_file_is_refused(db: Path, tmp_path: Path, monkeypatch
     monkeypatch.setattr("annotator.io.encoding.TEXT_FILE_LIMIT", 1000)
     source = write(tmp_path / "huge.txt", "كلمة " * 400)
     assert "huge.txt: is" in refused(db, "import", source, "--format", "txt")
+
+
+def test_a_repeat_far_down_a_long_file_is_still_told_from_a_copy(db: Path, tmp_path: Path,
+                                                                 monkeypatch) -> None:
+    monkeypatch.setattr("annotator.bulk_import.RECENT_TEXTS", 2)  # remembered: two texts
+    rows = ["s1,s2", "الدولار يرتفع اليوم في الأسواق,الذهب يستقر"]
+    rows += [f"خبر رقم {i} عن الاجتماع اليوم,ب" for i in range(5)]
+    rows += ["الدولار يرتفع اليوم في الأسواق,الذهب يستقر",  # a copy: nothing to say
+             "الدولار يرتفع اليوم في الأسواق,الدولار يهبط"]  # other values: reported
+    source = write(tmp_path / "long.csv", "\n".join(rows) + "\n")
+    code, _, err = run("import", source, "--db", db)
+    assert code == 0, err
+    assert "long.csv:9: repeats the text of an earlier row with other values (s2)" in err
+    assert "long.csv:8" not in err
