@@ -608,9 +608,11 @@ def _export_doc(document: Document, rows: dict[str, list[tuple[Any, ...]]],
     tracking: dict[str, tuple[str, str]] = {}
     for table, tuples in rows.items():
         at, model = _TRACKED_AT[table], _MODELS[table]
-        live[table] = [from_values(model, t) for t in tuples if not t[at]]
-        if doc_row is None:
+        if doc_row is None or not any(t[at] or t[at + 1] or t[at + 2] for t in tuples):
+            # No tombstone and nothing edited: one pass (the common case of a big export).
+            live[table] = [from_values(model, t) for t in tuples]
             continue
+        live[table] = [from_values(model, t) for t in tuples if not t[at]]
         dead[table] = [from_values(model, t) for t in tuples if t[at]]
         tracking.update((t[0], (t[at + 1], t[at + 2])) for t in tuples if t[at + 1] or t[at + 2])
     if doc_row is not None and (doc_row["base"] or doc_row["updated_by"]):

@@ -17,6 +17,8 @@ from annotator.model import DocLabel, ExportDoc, Relation, Span
 
 def _tracked(obj: dict[str, Any], record_id: str,
              tracking: Mapping[str, tuple[str, str]]) -> dict[str, Any]:
+    if not tracking:  # most documents: nothing was ever edited after it was made
+        return obj
     base, updated_by = tracking.get(record_id, ("", ""))
     if base:
         obj["base"] = base
