@@ -329,3 +329,13 @@ def trim_prefix(text: str, start: int, end: int) -> int | None:
     if word[:1] in PREFIX_LETTERS and len(word) > 2 and _in_word(word[1]):
         return start + 1
     return None
+
+
+def is_right_to_left(text: str) -> bool:
+    """Whether the first strong character is Arabic or Hebrew (the text's own side)."""
+    for ch in text:
+        if "\u0590" <= ch <= "\u08ff" or "\ufb1d" <= ch <= "\ufefc":
+            return True
+        if ch.isalpha():
+            return False
+    return False

@@ -11,19 +11,11 @@ from annotator.io.spreadsheet import clean, looks_like_formula
 from annotator.io.tables import TableBuilder
 from annotator.model import ExportDoc
 from annotator.scheme import Scheme
+from annotator.text import is_right_to_left
 
 SHEETS = {"en": {"documents": "Documents", "spans": "Spans", "links": "Links"},
           "ar": {"documents": "المستندات", "spans": "الوسوم", "links": "الروابط"}}
 WIDEST = 60  # characters: a long text column wraps instead of running off the screen
-
-
-def _rtl_text(text: str) -> bool:
-    for ch in text:
-        if "\u0590" <= ch <= "\u08ff" or "\ufb1d" <= ch <= "\ufefc":
-            return True
-        if ch.isalpha():
-            return False
-    return False
 
 
 class WorkbookWriter:
@@ -47,7 +39,7 @@ class WorkbookWriter:
             self._widths[name] = [len(h) for h in builder.header]
 
     def write(self, ed: ExportDoc) -> None:
-        self._rtl[0 if _rtl_text(ed.document.text) else 1] += 1
+        self._rtl[0 if is_right_to_left(ed.document.text) else 1] += 1
         for name, (builder, sheet) in self._tables.items():
             widths = self._widths[name]
             for row in builder.rows(ed):

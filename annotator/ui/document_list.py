@@ -17,12 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.session import Session, Update
-from annotator.ui.document_list_model import (
-    DocumentListModel,
-    ListFilter,
-    is_right_to_left,
-    status_name,
-)
+from annotator.text import is_right_to_left
+from annotator.ui.document_list_model import DocumentListModel, ListFilter, status_name
 from annotator.ui.keys import claims_delete
 from annotator.ui.record_table import RecordTable
 

@@ -35,16 +35,6 @@ class ListFilter:
     published_to: str | None = None
 
 
-def is_right_to_left(text: str) -> bool:
-    """Whether the first strong character is Arabic or Hebrew (the title's own side)."""
-    for ch in text:
-        if "\u0590" <= ch <= "\u08ff" or "\ufb1d" <= ch <= "\ufefc":
-            return True
-        if ch.isalpha():
-            return False
-    return False
-
-
 class DocumentListModel(QAbstractTableModel):
     def __init__(self, project: Project, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -10,6 +10,7 @@ from annotator.text import (
     fold_arabic,
     from_utf16,
     grapheme_bounds,
+    is_right_to_left,
     sha256_of,
     snap_span,
     to_utf16,
@@ -124,3 +125,16 @@ def test_trim_punctuation_at_the_edges_only() -> None:
     assert trim_punctuation(text, start, start + 9) == (start + 1, start + 7)
     assert trim_punctuation(text, 0, len(text)) == (0, len(text))
     assert trim_punctuation("a ،،، b", 2, 5) == (2, 5)  # only punctuation: unchanged
+
+
+@pytest.mark.parametrize(("text", "rtl"), [
+    ("بيان الخارجية", True),
+    ("«2024» الرياض", True),         # digits and quotes are weak: the first letter decides
+    ("UN: بيان", False),
+    ("שלום", True),
+    ("١٢٣", True),                   # Arabic-Indic digits sit in the Arabic block
+    ("2024 - 12", False),            # no letter at all: left to right
+    ("", False),
+])
+def test_right_to_left_is_decided_by_the_first_strong_character(text: str, rtl: bool) -> None:
+    assert is_right_to_left(text) is rtl
