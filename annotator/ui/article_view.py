@@ -119,8 +119,14 @@ class ArticleView(QTextEdit):
         cursor.setPosition(document.characterCount() - 1, QTextCursor.MoveMode.KeepAnchor)
         cursor.mergeBlockFormat(fmt)
         self.painter.selected = None
+        self.setExtraSelections([])  # they point into the document about to go
         self.setDocument(document)  # deletes the previous one: it is our child too
         self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    @property
+    def text_map(self) -> Utf16Map:
+        """Code points of the shown text <-> Qt's UTF-16 positions."""
+        return self._map
 
     def apply_span_changes(self, upserted: list[Span], removed: list[str]) -> None:
         for span_id in removed:

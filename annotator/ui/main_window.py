@@ -39,6 +39,7 @@ from annotator.ui.doc_label_panel import DocLabelPanel
 from annotator.ui.document_info import DocumentInfo
 from annotator.ui.document_list import DocumentPanel
 from annotator.ui.file_watcher import FileWatcher
+from annotator.ui.find_bar import FindBar
 from annotator.ui.op_runner import OpRunner
 from annotator.ui.relation_panel import RelationPanel
 from annotator.ui.settings import Settings
@@ -117,6 +118,8 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(8, 8, 8, 0)
         column.addWidget(self.header)
         column.addWidget(self.view, 1)
+        self.find_bar = FindBar(session, self.view)
+        column.addWidget(self.find_bar)
         self.span_table = SpanTable(session, scheme, lang)
         self.editor = SpanEditor(session, scheme, lang)
         self.relations = RelationPanel(session, scheme, lang)
@@ -163,6 +166,7 @@ class MainWindow(QMainWindow):
             "next_document": lambda: self.documents.step(1),
             "previous_document": lambda: self.documents.step(-1),
             "mark_done": c.mark_done, "done_and_next": c.done_and_next,
+            "find": self.find_bar.open_bar,
             "zoom_in": lambda: self.zoom(1), "zoom_out": lambda: self.zoom(-1),
             "annotator_name": self.ask_annotator_name,
             "language_ar": lambda: self.language_requested.emit("ar"),
