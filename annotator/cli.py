@@ -122,6 +122,52 @@ def stats(ctx: click.Context, db_path: Path | None, as_json: bool) -> None:
             click.echo(f"{key}: {value}")
 
 
+@cli.command()
+@click.argument("query")
+@DB_OPTION
+@click.option("--label", help="Only hits inside a span with this label.")
+@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True,
+              help="How many hits to print.")
+@click.option("--prefixes", is_flag=True,
+              help="Also find words with an attached و ف ب ك ل ال (وبالولايات).")
+@click.option("--strict-ta-marbuta", is_flag=True, help="ة does not match ه.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON document.")
+@click.pass_context
+def search(ctx: click.Context, query: str, db_path: Path | None, label: str | None,
+           limit: int, prefixes: bool, strict_ta_marbuta: bool, as_json: bool) -> None:
+    """Find QUERY in every article, whatever its spelling: harakat, tatweel, hamza seats,
+    ى and ي, ة and ه, Eastern digits. Words must all be found; "a phrase" in quotes;
+    -word excludes. Offsets are code points of the stored text.
+
+    \b
+    Example:
+        annotator search '"الولايات المتحدة" -روسيا' --prefixes --db team.db
+    """
+    from annotator.search.corpus import search as run_search
+    from annotator.search.folding import FoldOptions
+
+    project = _open(ctx, db_path)
+    try:
+        options = FoldOptions(ta_marbuta=not strict_ta_marbuta, prefixes=prefixes)
+        result = run_search(project.database, query, options, label=label, limit=limit)
+    except AnnotatorError as exc:
+        fail(str(exc))
+    finally:
+        project.close()
+    if as_json:
+        click.echo(json.dumps({"documents": result.documents, "truncated": result.truncated,
+                               "hits": [{"doc_id": h.doc_id, "title": h.title,
+                                         "published": h.published, "start": h.start,
+                                         "end": h.end, "text": h.text,
+                                         "snippet": h.snippet} for h in result.hits]},
+                              ensure_ascii=False))
+        return
+    for h in result.hits:
+        click.echo(f"{h.doc_id}\t{h.title}\t{h.start}-{h.end}\t{h.snippet}")
+    more = " (more not shown: raise --limit)" if result.truncated else ""
+    click.echo(f"{len(result.hits)} hits in {result.documents} documents{more}", err=True)
+
+
 class _Progress:
     """A counter on stderr while a terminal watches; silent when output is piped."""
 

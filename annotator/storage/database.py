@@ -90,6 +90,9 @@ class Database:
         """Changes when another connection commits (SQLite's PRAGMA data_version)."""
         return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
 
+    def busy_timeout(self) -> float:
+        return int(self.conn.execute("PRAGMA busy_timeout").fetchone()[0]) / 1000
+
     def set_busy_timeout(self, seconds: float) -> None:
         """How long a write waits for another writer before LockedError (a window keeps
         this short and retries, so that it never freezes)."""

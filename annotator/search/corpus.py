@@ -1,0 +1,214 @@
+"""Search across the corpus: the index narrows, the stored text decides.
+
+A query holds words, "quoted phrases" and -exclusions (a word or a phrase). Every word and
+phrase must be found in a document for it to match, and no exclusion. Hits are code points
+of the stored text, found by the same matching as Find in the article.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from annotator.errors import AnnotatorError, StorageError
+from annotator.search.folding import FoldOptions, find_all, fold_query
+from annotator.storage import search_index
+from annotator.storage.database import Database
+
+BATCH = 1_000
+WAIT_FOR_WRITER_S = 0.5  # then search with the index as it is
+SNIPPET = 40  # characters each side of a hit
+
+_TERM = re.compile(r'(-?)"([^"]*)"?|(-?)(\S+)')
+_WORD = re.compile(r"\w+")
+_BLANKS = re.compile(r"\s+")
+
+
+def _fast_fold_table() -> dict[int, str | None]:
+    """fold() as one str.translate, for indexing whole texts (the per-character fold keeps
+    offsets, which the index does not need)."""
+    marks = [*range(0x0300, 0x0370), *range(0x0610, 0x061B), *range(0x064B, 0x0660), 0x0670,
+             *range(0x06D6, 0x06EE)]
+    table: dict[int, str | None] = {cp: None for cp in marks
+                                    if unicodedata.category(chr(cp)) == "Mn"}
+    table[ord("ـ")] = None
+    table |= {ord(k): v for k, v in {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي",
+                                      "ؤ": "و", "ئ": "ي", "ة": "ه"}.items()}
+    table |= {0x0660 + d: str(d) for d in range(10)} | {0x06F0 + d: str(d) for d in range(10)}
+    return table
+
+
+_FAST_FOLD = _fast_fold_table()
+DEFAULT_OPTIONS = FoldOptions()
+
+
+def fold_for_index(text: str) -> str:
+    return text.translate(_FAST_FOLD).casefold()
+
+
+def stems(word: str) -> list[str]:
+    """The word without each attached prefix it may carry (و ف, then ب ك ل, then ال; and
+    لل for ل + ال), as the prefixes option matches them."""
+    out, i = [], 0
+
+    def cut(at: int) -> None:
+        if len(word) - at >= 2:
+            out.append(word[at:])
+
+    if word[:1] in ("و", "ف"):
+        i += 1
+        cut(i)
+    if word[i:i + 2] == "لل" and len(word) > i + 2:
+        out.append("ال" + word[i + 2:])
+    if word[i:i + 1] in ("ب", "ك", "ل"):
+        i += 1
+        cut(i)
+    if word[i:i + 2] == "ال":
+        cut(i + 2)
+    return out
+
+
+def index_row(rowid: int, text: str) -> tuple[int, str, str]:
+    folded = fold_for_index(text)
+    extra = {s for w in _WORD.findall(folded) for s in stems(w)}
+    return rowid, folded, " ".join(sorted(extra))
+
+
+@dataclass(frozen=True)
+class Query:
+    terms: tuple[str, ...]  # words and phrases that must be found
+    excluded: tuple[str, ...] = ()
+
+    @classmethod
+    def parse(cls, text: str) -> Query:
+        terms, excluded = [], []
+        for m in _TERM.finditer(text):
+            minus, phrase = (m.group(1), m.group(2)) if m.group(2) is not None \
+                else (m.group(3), m.group(4))
+            if not fold_query(phrase):
+                continue  # only harakat, tatweel or blanks: nothing to look for
+            (excluded if minus else terms).append(phrase)
+        if not terms:
+            raise AnnotatorError("a search needs at least one word to find (an exclusion "
+                                 "such as -word only narrows one)")
+        return cls(tuple(terms), tuple(excluded))
+
+    def match_expression(self, options: FoldOptions) -> str | None:
+        """The FTS5 query that finds every document that can match (and some that do not).
+        None when no term has a letter or digit for the index to look up."""
+        columns = "{folded stems}" if options.prefixes else "folded"
+        parts = []
+        for term in self.terms:
+            words = [w for w in fold_for_index(" ".join(fold_query(term).split())).split()
+                     if _WORD.search(w)]
+            if not words:
+                continue
+            if options.prefixes or len(words) == 1:
+                parts += [f'{columns} : "{w.replace(chr(34), chr(34) * 2)}"' for w in words]
+            else:
+                phrase = " ".join(words).replace('"', '""')
+                parts.append(f'folded : "{phrase}"')
+        return " AND ".join(f"({p})" for p in parts) or None
+
+
+@dataclass(frozen=True)
+class Hit:
+    doc_id: str
+    title: str
+    published: str | None
+    start: int
+    end: int
+    before: str
+    text: str
+    after: str
+
+    @property
+    def snippet(self) -> str:
+        return f"{self.before}[{self.text}]{self.after}"
+
+
+@dataclass
+class SearchResult:
+    hits: list[Hit] = field(default_factory=list)
+    documents: int = 0  # documents that match (up to where the limit stopped the search)
+    truncated: bool = False
+
+
+def _snippet_part(text: str) -> str:
+    return _BLANKS.sub(" ", text)  # one line, the spaces around the hit kept
+
+
+def hits_in(doc_id: str, title: str, published: str | None, text: str, query: Query,
+            options: FoldOptions) -> list[Hit]:
+    """The hits of a document that matches `query`, or none."""
+    if any(find_all(text, term, options) for term in query.excluded):
+        return []
+    found: set[tuple[int, int]] = set()
+    for term in query.terms:
+        term_hits = find_all(text, term, options)
+        if not term_hits:
+            return []
+        found.update(term_hits)
+    out = []
+    for start, end in sorted(found):
+        before = text[max(0, start - SNIPPET):start]
+        after = text[end:end + SNIPPET]
+        out.append(Hit(doc_id, title, published, start, end,
+                       ("…" if start > SNIPPET else "") + _snippet_part(before),
+                       text[start:end],
+                       _snippet_part(after) + ("…" if end + SNIPPET < len(text) else "")))
+    return out
+
+
+def catch_up(db: Database, progress: Callable[[int, int], None] | None = None) -> bool:
+    """Index the documents added since the last search. False when the file cannot be
+    written now (read-only, or another process holds the write lock for long): the search
+    then asks the index it has and reads the documents added since."""
+    waited = db.busy_timeout()
+    db.set_busy_timeout(min(waited, WAIT_FOR_WRITER_S))
+    try:
+        with db.write() as conn:
+            search_index.create(conn)
+            upto = search_index.indexed_up_to(conn)
+            total = search_index.count_after(conn, upto) if progress else 0
+            batch: list[tuple[int, str, str]] = []
+            done = 0
+            for rowid, text in search_index.documents_after(conn, upto):
+                batch.append(index_row(rowid, text))
+                if len(batch) == BATCH:
+                    search_index.add(conn, batch)
+                    done += len(batch)
+                    batch = []
+                    if progress:
+                        progress(done, total)
+            search_index.add(conn, batch)
+    except StorageError:
+        return False
+    finally:
+        db.set_busy_timeout(waited)
+    return True
+
+
+def search(db: Database, text: str, options: FoldOptions = DEFAULT_OPTIONS, *,
+           label: str | None = None, limit: int | None = None) -> SearchResult:
+    query = Query.parse(text)
+    catch_up(db)
+    result = SearchResult()
+    with db.snapshot() as conn:
+        for doc_id, title, published, body in search_index.candidates(
+                conn, query.match_expression(options)):
+            hits = hits_in(doc_id, title, published, body, query, options)
+            if hits and label is not None:
+                spans = search_index.spans_with_label(conn, doc_id, label)
+                hits = [h for h in hits if any(s <= h.start and h.end <= e for s, e in spans)]
+            if not hits:
+                continue
+            result.documents += 1
+            result.hits.extend(hits)
+            if limit is not None and len(result.hits) >= limit:
+                result.truncated = len(result.hits) > limit
+                del result.hits[limit:]
+                break
+    return result

@@ -1,0 +1,70 @@
+"""The corpus search index: an FTS5 table over each document's folded text.
+
+Document texts never change, so the index only ever grows: it catches up with the
+documents added since it last ran (by rowid) before each search, in one write
+transaction. It holds no text of its own (contentless), only the folded words and,
+in `stems`, the same words without an attached prefix. Hits are always checked against
+the stored text, so the index can only narrow a search, never place a hit. A migration
+that rebuilds `documents` must drop this table (rowids change); it is rebuilt by itself.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+
+TABLE = "doc_search"
+_CREATE = (f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5(folded, stems, "
+           "content='', tokenize='unicode61 remove_diacritics 0')")
+
+
+def exists(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", [TABLE]).fetchone() \
+        is not None
+
+
+def create(conn: sqlite3.Connection) -> None:
+    conn.execute(_CREATE)
+
+
+def indexed_up_to(conn: sqlite3.Connection) -> int:
+    return conn.execute(f"SELECT coalesce(max(rowid), 0) FROM {TABLE}").fetchone()[0]
+
+
+def documents_after(conn: sqlite3.Connection, rowid: int) -> Iterator[tuple[int, str]]:
+    yield from conn.execute("SELECT rowid, text FROM documents WHERE rowid > ? ORDER BY rowid",
+                            [rowid])
+
+
+def count_after(conn: sqlite3.Connection, rowid: int) -> int:
+    return conn.execute("SELECT count(*) FROM documents WHERE rowid > ?", [rowid]).fetchone()[0]
+
+
+def add(conn: sqlite3.Connection, rows: list[tuple[int, str, str]]) -> None:
+    conn.executemany(f"INSERT INTO {TABLE} (rowid, folded, stems) VALUES (?, ?, ?)", rows)
+
+
+def drop(conn: sqlite3.Connection) -> None:
+    conn.execute(f"DROP TABLE IF EXISTS {TABLE}")
+
+
+def candidates(conn: sqlite3.Connection, match: str | None
+               ) -> Iterator[tuple[str, str, str | None, str]]:
+    """(id, title, published, text) of live documents that may match, in import order:
+    those the index names, and those added since it was last brought up to date. Every
+    live document when there is no index or `match` is None (nothing it can look up)."""
+    columns = "d.id, d.title, d.published, d.text"
+    if match is None or not exists(conn):
+        yield from conn.execute(f"SELECT {columns} FROM documents d WHERE d.deleted = 0 "
+                                "ORDER BY d.rowid")
+        return
+    yield from conn.execute(
+        f"SELECT {columns} FROM documents d WHERE d.deleted = 0 AND (d.rowid IN "
+        f"(SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH ?) OR d.rowid > "
+        f"(SELECT coalesce(max(rowid), 0) FROM {TABLE})) ORDER BY d.rowid", [match])
+
+
+def spans_with_label(conn: sqlite3.Connection, doc_id: str, label: str
+                     ) -> list[tuple[int, int]]:
+    return conn.execute('SELECT start, "end" FROM spans WHERE doc_id = ? AND label = ? '
+                        "AND deleted = 0", [doc_id, label]).fetchall()
