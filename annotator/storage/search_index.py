@@ -2,20 +2,20 @@
 
 Document texts never change, so the index only ever grows: it catches up with the
 documents added since it last ran (by rowid) before each search, in one write
-transaction. It holds no text of its own (contentless), only the folded words and,
-in `stems`, the same words without an attached prefix. Hits are always checked against
-the stored text, so the index can only narrow a search, never place a hit. A migration
+transaction. It holds no text of its own (contentless), only the folded words. Hits are
+always checked against the stored text, so the index can only narrow a search, never
+place a hit. A migration
 that rebuilds `documents` must drop this table (rowids change); it is rebuilt by itself.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 TABLE = "doc_search"
-_CREATE = (f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5(folded, stems, "
-           "content='', tokenize='unicode61 remove_diacritics 0')")
+_CREATE = (f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5(folded, content='', "
+           "tokenize='unicode61 remove_diacritics 2')")
 
 
 def exists(conn: sqlite3.Connection) -> bool:
@@ -31,17 +31,25 @@ def indexed_up_to(conn: sqlite3.Connection) -> int:
     return conn.execute(f"SELECT coalesce(max(rowid), 0) FROM {TABLE}").fetchone()[0]
 
 
-def documents_after(conn: sqlite3.Connection, rowid: int) -> Iterator[tuple[int, str]]:
-    yield from conn.execute("SELECT rowid, text FROM documents WHERE rowid > ? ORDER BY rowid",
-                            [rowid])
+def rowid_bounds_after(conn: sqlite3.Connection, rowid: int) -> tuple[int, int] | None:
+    low, high = conn.execute("SELECT min(rowid), max(rowid) FROM documents WHERE rowid > ?",
+                             [rowid]).fetchone()
+    return None if low is None else (low, high)
+
+
+def add_range(conn: sqlite3.Connection, low: int, high: int,
+              fold: Callable[[str], str]) -> int:
+    """Index the documents with rowids in [low, high], folded by `fold`, in SQL (the
+    texts never cross into Python rows). Returns how many."""
+    conn.create_function("annotator_fold", 1, fold, deterministic=True)
+    cur = conn.execute(f"INSERT INTO {TABLE} (rowid, folded) SELECT rowid, "
+                       "annotator_fold(text) FROM documents WHERE rowid BETWEEN ? AND ?",
+                       [low, high])
+    return cur.rowcount
 
 
 def count_after(conn: sqlite3.Connection, rowid: int) -> int:
     return conn.execute("SELECT count(*) FROM documents WHERE rowid > ?", [rowid]).fetchone()[0]
-
-
-def add(conn: sqlite3.Connection, rows: list[tuple[int, str, str]]) -> None:
-    conn.executemany(f"INSERT INTO {TABLE} (rowid, folded, stems) VALUES (?, ?, ?)", rows)
 
 
 def drop(conn: sqlite3.Connection) -> None:

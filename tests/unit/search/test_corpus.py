@@ -10,7 +10,7 @@ import pytest
 
 from annotator.errors import AnnotatorError
 from annotator.project import Project
-from annotator.search.corpus import Query, hits_in, search, stems
+from annotator.search.corpus import Query, hits_in, prefixed, search
 from annotator.search.folding import FoldOptions
 from annotator.seeds import open_project
 from annotator.storage import search_index
@@ -143,8 +143,11 @@ def test_hostile_queries_answer(project: Project) -> None:
             assert query.strip('"') == "" and "at least one word" in str(exc)
 
 
-def test_stems_cover_every_prefix_form() -> None:
-    assert stems("وبالولايات") == ["بالولايات", "الولايات", "ولايات"]
-    assert stems("للولايات") == ["الولايات", "لولايات"]
-    assert stems("وزير") == ["زير"]
-    assert stems("و") == []
+def test_the_index_is_asked_for_every_prefixed_form() -> None:
+    forms = prefixed("الولايات")
+    assert forms[0] == "الولايات"
+    for form in ("والولايات", "بالولايات", "وبالولايات", "فللولايات", "للولايات",
+                 "كالولايات"):
+        assert form in forms
+    assert "والسلام" in prefixed("سلام") and "وسلام" in prefixed("سلام")
+    assert len(forms) == len(set(forms))

@@ -73,3 +73,14 @@ def test_every_hit_folds_to_the_query(text: str, word: str) -> None:
             assert hit == wanted or (options.prefixes and wanted.startswith("ال")
                                      and hit == "ل" + wanted[2:])
             assert 0 <= start < end <= len(text)
+
+
+@given(text=st.text(alphabet=st.sampled_from(list("ابأإةىـًٌَُِّْٰ٢۵ßAée\u0301🙂 ")), max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_the_fast_fold_agrees_with_folding_each_character(text: str) -> None:
+    from annotator.search.folding import fold_text
+    folded = fold(text)
+    assert folded.text == "".join(fold_text(ch) for ch in text)
+    assert len(folded.origin) == len(folded.text)
+    for k, i in enumerate(folded.origin):
+        assert folded.text[k] in fold_text(text[i])
