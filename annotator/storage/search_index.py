@@ -59,17 +59,20 @@ def drop(conn: sqlite3.Connection) -> None:
 def candidates(conn: sqlite3.Connection, match: str | None
                ) -> Iterator[tuple[str, str, str | None, str]]:
     """(id, title, published, text) of live documents that may match, in import order:
-    those the index names, and those added since it was last brought up to date. Every
-    live document when there is no index or `match` is None (nothing it can look up)."""
+    those the index names, then those added since it was last brought up to date. Every
+    live document when there is no index or `match` is None (nothing it can look up).
+    Lazy, and driven by the index: a search that stops at its limit reads no further."""
     columns = "d.id, d.title, d.published, d.text"
     if match is None or not exists(conn):
         yield from conn.execute(f"SELECT {columns} FROM documents d WHERE d.deleted = 0 "
                                 "ORDER BY d.rowid")
         return
+    upto = indexed_up_to(conn)
     yield from conn.execute(
-        f"SELECT {columns} FROM documents d WHERE d.deleted = 0 AND (d.rowid IN "
-        f"(SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH ?) OR d.rowid > "
-        f"(SELECT coalesce(max(rowid), 0) FROM {TABLE})) ORDER BY d.rowid", [match])
+        f"SELECT {columns} FROM {TABLE} s CROSS JOIN documents d ON d.rowid = s.rowid "
+        f"WHERE {TABLE} MATCH ? AND d.deleted = 0 ORDER BY s.rowid", [match])
+    yield from conn.execute(f"SELECT {columns} FROM documents d WHERE d.rowid > ? "
+                            "AND d.deleted = 0 ORDER BY d.rowid", [upto])
 
 
 def spans_with_label(conn: sqlite3.Connection, doc_id: str, label: str
