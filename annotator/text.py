@@ -339,3 +339,16 @@ def is_right_to_left(text: str) -> bool:
         if ch.isalpha():
             return False
     return False
+
+
+def misleads_bidi(paragraph: str) -> bool:
+    """Whether Unicode's rule (the first strong character sets the paragraph's direction)
+    would lay out a mostly Arabic paragraph left to right: it opens with a flag (regional
+    indicators are strong left-to-right) or a Latin acronym before its Arabic."""
+    first = next((k for ch in paragraph
+                  if (k := unicodedata.bidirectional(ch)) in ("L", "R", "AL")), None)
+    if first != "L":
+        return False
+    letters = [ch for ch in paragraph if ch.isalpha()]
+    arabic = sum(1 for ch in letters if is_right_to_left(ch))
+    return arabic > len(letters) - arabic

@@ -30,7 +30,13 @@ from PySide6.QtWidgets import QMenu, QTextEdit, QToolTip, QWidget
 from annotator.model import Document, Span
 from annotator.scheme import Scheme
 from annotator.session import PendingLink, Session, Update
-from annotator.text import Utf16Map, snap_span, snap_to_words, trim_punctuation
+from annotator.text import (
+    Utf16Map,
+    misleads_bidi,
+    snap_span,
+    snap_to_words,
+    trim_punctuation,
+)
 from annotator.ui.arc_painter import ArcPainter
 from annotator.ui.span_index import PlacedSpan, SpanIndex
 from annotator.ui.span_painter import SpanPainter
@@ -118,6 +124,7 @@ class ArticleView(QTextEdit):
         cursor = QTextCursor(document)
         cursor.setPosition(document.characterCount() - 1, QTextCursor.MoveMode.KeepAnchor)
         cursor.mergeBlockFormat(fmt)
+        _keep_arabic_paragraphs_right_to_left(document)
         self.painter.selected = None
         self.setExtraSelections([])  # they point into the document about to go
         self.setDocument(document)  # deletes the previous one: it is our child too
@@ -314,6 +321,19 @@ class ArticleView(QTextEdit):
             self.arcs.paint(painter, self, self.session.relations, self.index,
                             self.painter.selected)
         painter.end()
+
+
+def _keep_arabic_paragraphs_right_to_left(document: QTextDocument) -> None:
+    """An Arabic paragraph that opens with a flag or a Latin word is still right to left
+    (Qt follows Unicode's first-strong-character rule, which would make it left to right).
+    Only those paragraphs get a format: the rest keep Qt's own detection."""
+    rtl = QTextBlockFormat()
+    rtl.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    block = document.begin()
+    while block.isValid():
+        if misleads_bidi(block.text()):
+            QTextCursor(block).mergeBlockFormat(rtl)
+        block = block.next()
 
 
 def arabic_font(point_size: int = 15) -> QFont:

@@ -42,6 +42,7 @@ from annotator.ui.file_watcher import FileWatcher
 from annotator.ui.find_bar import FindBar
 from annotator.ui.op_runner import OpRunner
 from annotator.ui.relation_panel import RelationPanel
+from annotator.ui.search_panel import SearchPanel
 from annotator.ui.settings import Settings
 from annotator.ui.shortcuts_dialog import ShortcutsDialog
 from annotator.ui.span_editor import SpanEditor
@@ -136,6 +137,9 @@ class MainWindow(QMainWindow):
         document_column.addWidget(self.doc_fields)
         document_column.addWidget(self.document_info, 1)
         self.tabs.addTab(document_tab, self.tr("Document"))
+        self.search_panel = SearchPanel(session, self.view, self.project.path,
+                                        self.project.annotator, self.documents.choose)
+        self.tabs.addTab(self.search_panel, self.tr("Search"))
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.document_panel)
         self.splitter.addWidget(article)
@@ -166,7 +170,7 @@ class MainWindow(QMainWindow):
             "next_document": lambda: self.documents.step(1),
             "previous_document": lambda: self.documents.step(-1),
             "mark_done": c.mark_done, "done_and_next": c.done_and_next,
-            "find": self.find_bar.open_bar,
+            "find": self.find_bar.open_bar, "search": self._open_search,
             "zoom_in": lambda: self.zoom(1), "zoom_out": lambda: self.zoom(-1),
             "annotator_name": self.ask_annotator_name,
             "language_ar": lambda: self.language_requested.emit("ar"),
@@ -215,6 +219,10 @@ class MainWindow(QMainWindow):
         self._enable_picking(None)
         self._update_undo_texts()
 
+    def _open_search(self) -> None:
+        self.tabs.setCurrentWidget(self.search_panel)
+        self.search_panel.focus_query()
+
     def _span_menu_actions(self) -> list[QAction | None]:
         links = [a for key, a in self.actions.items() if key.startswith("link:")]
         return [*links, None, self.actions["delete_span"]]
@@ -228,6 +236,7 @@ class MainWindow(QMainWindow):
         self.runner.waiting.connect(lambda m: self.waiting_label.setText("⏳ " + m if m else ""))
         self.watcher.changed_elsewhere.connect(self.refresh_from_file)
         c.message.connect(self.statusBar().showMessage)
+        self.search_panel.status.connect(self.statusBar().showMessage)
         session.pending_changed.connect(self._enable_picking)
         session.document_opened.connect(self._on_document_opened)
         self.view.span_clicked.connect(c.on_span_clicked)

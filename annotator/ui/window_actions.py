@@ -65,6 +65,7 @@ FIXED = [
     ("show_links", QT_TRANSLATE_NOOP(CONTEXT, "Show links in the article"), "Ctrl+Shift+L",
      "View"),
     ("find", QT_TRANSLATE_NOOP(CONTEXT, "Find in the article…"), "Ctrl+F", "Edit"),
+    ("search", QT_TRANSLATE_NOOP(CONTEXT, "Search every article…"), "Ctrl+Shift+F", "Edit"),
     ("zoom_in", QT_TRANSLATE_NOOP(CONTEXT, "Zoom in"), "Ctrl+=", "View"),
     ("zoom_out", QT_TRANSLATE_NOOP(CONTEXT, "Zoom out"), "Ctrl+-", "View"),
     ("annotator_name", QT_TRANSLATE_NOOP(CONTEXT, "Annotator name…"), None, "Settings"),

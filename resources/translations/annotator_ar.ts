@@ -347,6 +347,10 @@
         <translation>المستند</translation>
     </message>
     <message>
+        <source>Search</source>
+        <translation>بحث</translation>
+    </message>
+    <message>
         <source>Linking cancelled</source>
         <translation>أُلغي الربط</translation>
     </message>
@@ -462,6 +466,53 @@
     <message>
         <source>To</source>
         <translation>إلى</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Search every article: words, &quot;a phrase&quot;, -exclude</source>
+        <translation>ابحث في كل المقالات: كلمات، &quot;عبارة&quot;، -استبعاد</translation>
+    </message>
+    <message>
+        <source>ة = ه</source>
+        <translation>ة = ه</translation>
+    </message>
+    <message>
+        <source>With attached prefixes (و ف ب ك ل ال)</source>
+        <translation>مع السوابق المتصلة (و ف ب ك ل ال)</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>العنوان</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>التاريخ</translation>
+    </message>
+    <message>
+        <source>Hit</source>
+        <translation>النتيجة</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>جارٍ البحث…</translation>
+    </message>
+    <message>
+        <source>Building the search index: {0} articles</source>
+        <translation>بناء فهرس البحث: {0} مقال</translation>
+    </message>
+    <message>
+        <source> (the first {0})</source>
+        <translation> (أول {0})</translation>
+    </message>
+    <message>
+        <source>{0} hits in {1} articles{2}</source>
+        <translation>{0} نتيجة في {1} مقال{2}</translation>
+    </message>
+    <message>
+        <source>That article is hidden by the list&apos;s filters: clear them to open it.</source>
+        <translation>هذا المقال مخفي بمرشحات القائمة: أزلها لفتحه.</translation>
     </message>
 </context>
 <context>

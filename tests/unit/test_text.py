@@ -138,3 +138,17 @@ def test_trim_punctuation_at_the_edges_only() -> None:
 ])
 def test_right_to_left_is_decided_by_the_first_strong_character(text: str, rtl: bool) -> None:
     assert is_right_to_left(text) is rtl
+
+
+@pytest.mark.parametrize(("paragraph", "misleads"), [
+    ("🇸🇾 وقال الوزير", True),    # regional indicators are strong left to right
+    ("UN: بيان الأمم المتحدة", True),   # mostly Arabic: right to left all the same
+    ("UN Security Council: بيان", False),  # mostly Latin
+    ("2024 وقال", False),          # digits are weak: Unicode already says right to left
+    ("«وقال»", False),
+    ("English only", False),
+    ("", False),
+])
+def test_misleads_bidi(paragraph: str, misleads: bool) -> None:
+    from annotator.text import misleads_bidi
+    assert misleads_bidi(paragraph) is misleads

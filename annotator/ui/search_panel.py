@@ -1,0 +1,144 @@
+"""Search the corpus from the window: the same matching as `annotator search`, run in a
+worker thread (the first search builds the index, with progress), hits listed with their
+document, date and snippet; activating one opens the article with the hit selected, so
+that a label key labels it."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.project import Project
+from annotator.search.corpus import Hit, SearchResult, catch_up, search
+from annotator.search.folding import FoldOptions
+from annotator.session import Session
+from annotator.ui.article_view import ArticleView
+from annotator.ui.background import BackgroundTask
+
+WINDOW_LIMIT = 500  # hits listed; the command line takes --limit for more
+
+
+class SearchPanel(QWidget):
+    status = Signal(str)  # a line for the status bar
+
+    def __init__(self, session: Session, view: ArticleView, path: Path, annotator: str,
+                 choose_document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session, self.view, self._path, self._annotator = session, view, path, annotator
+        self._choose = choose_document
+        self._task: BackgroundTask | None = None
+        self._pending_hit: Hit | None = None
+        self.hits: list[Hit] = []
+        self.query = QLineEdit(placeholderText=self.tr('Search every article: words, '
+                                                       '"a phrase", -exclude'))
+        self.query.setClearButtonEnabled(True)
+        self.ta_marbuta = QCheckBox(self.tr("ة = ه"), checked=True)
+        self.prefixes = QCheckBox(self.tr("With attached prefixes (و ف ب ك ل ال)"))
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.results = QTableWidget(0, 3)
+        self.results.setHorizontalHeaderLabels([self.tr("Title"), self.tr("Date"),
+                                                self.tr("Hit")])
+        self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.results.horizontalHeader().setStretchLastSection(True)
+        self.results.verticalHeader().hide()
+        options = QHBoxLayout()
+        options.addWidget(self.ta_marbuta)
+        options.addWidget(self.prefixes)
+        options.addStretch(1)
+        column = QVBoxLayout(self)
+        column.addWidget(self.query)
+        column.addLayout(options)
+        column.addWidget(self.summary)
+        column.addWidget(self.results, 1)
+        self.query.returnPressed.connect(self.run)
+        self.results.activated.connect(lambda index: self.open_hit(index.row()))
+        self.results.cellDoubleClicked.connect(lambda row, _col: self.open_hit(row))
+        session.document_opened.connect(lambda _s: self._select_pending())
+
+    def focus_query(self) -> None:
+        self.query.setFocus()
+        self.query.selectAll()
+
+    def run(self) -> None:
+        """Search in a worker thread; a search already running is left to finish unseen."""
+        text = self.query.text()
+        options = FoldOptions(ta_marbuta=self.ta_marbuta.isChecked(),
+                              prefixes=self.prefixes.isChecked())
+
+        def work(project: Project, tick) -> SearchResult:
+            catch_up(project.database, lambda done, total: tick(done, f"{done}/{total}"))
+            return search(project.database, text, options, limit=WINDOW_LIMIT)
+
+        if self._task is not None:
+            self._task.succeeded.disconnect()
+        self.summary.setText(self.tr("Searching…"))
+        task = BackgroundTask(self._path, self._annotator, work, self)
+        task.progress.connect(lambda _n, where: self.summary.setText(
+            self.tr("Building the search index: {0} articles").format(where)))
+        task.succeeded.connect(self.show_result)
+        task.failed.connect(self.summary.setText)
+        task.crashed.connect(lambda info: sys.excepthook(*info))
+        self._task = task
+        task.start()
+
+    def wait(self, timeout: float = 30.0) -> None:
+        if self._task is not None:
+            self._task.wait(timeout)
+
+    def show_result(self, result: SearchResult) -> None:
+        self.hits = result.hits
+        more = self.tr(" (the first {0})").format(WINDOW_LIMIT) if result.truncated else ""
+        self.summary.setText(self.tr("{0} hits in {1} articles{2}").format(
+            len(result.hits), result.documents, more))
+        self.results.setRowCount(len(result.hits))
+        for row, hit in enumerate(result.hits):
+            for col, value in enumerate((hit.title, (hit.published or "")[:10], hit.snippet)):
+                item = QTableWidgetItem(value)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                                      if col != 1 else Qt.AlignmentFlag.AlignCenter)
+                self.results.setItem(row, col, item)
+        self.results.resizeColumnToContents(1)
+
+    def open_hit(self, row: int) -> None:
+        if not 0 <= row < len(self.hits):
+            return
+        hit = self.hits[row]
+        if self.session.doc is not None and self.session.doc.id == hit.doc_id:
+            self._select(hit)
+            return
+        self._pending_hit = hit
+        if not self._choose(hit.doc_id):
+            self._pending_hit = None
+            self.status.emit(self.tr("That article is hidden by the list's filters: clear "
+                                     "them to open it."))
+
+    def _select_pending(self) -> None:
+        hit, self._pending_hit = self._pending_hit, None
+        if hit is not None and self.session.doc is not None and self.session.doc.id == hit.doc_id:
+            self._select(hit)
+
+    def _select(self, hit: Hit) -> None:
+        to_utf16 = self.view.text_map.to_utf16
+        cursor = QTextCursor(self.view.document())
+        cursor.setPosition(to_utf16(hit.start))
+        cursor.setPosition(to_utf16(hit.end), QTextCursor.MoveMode.KeepAnchor)
+        self.view.setTextCursor(cursor)
+        self.view.ensureCursorVisible()
+        self.view.setFocus()
