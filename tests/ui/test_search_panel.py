@@ -17,6 +17,9 @@ def run_search(window, qtbot: QtBot, query: str) -> None:
     assert window.tabs.currentWidget() is panel and panel.query.hasFocus()
     panel.query.setText(query)
     qtbot.keyClick(panel.query, Qt.Key.Key_Return)
+    # Enter returns at once: the search (and the index build) runs in a worker thread and
+    # its result arrives through the event loop.
+    assert panel.summary.text() == "Searching…"
     qtbot.waitUntil(lambda: "hits in" in panel.summary.text(), timeout=10_000)
 
 
