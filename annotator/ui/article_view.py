@@ -155,6 +155,15 @@ class ArticleView(QTextEdit):
         snapped = snap_span(self._text, start, end)
         return trim_punctuation(self._text, *snapped) if snapped else None
 
+    def select_range(self, start: int, end: int) -> None:
+        """Select code points [start, end) of the text and scroll to them (a found hit: a
+        label key then labels it)."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._map.to_utf16(start))
+        cursor.setPosition(self._map.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
     def select_span(self, span_id: str | None, *, flash: bool = False) -> None:
         self.painter.selected = span_id
         placed = self.index.get(span_id) if span_id else None

@@ -88,13 +88,7 @@ class FindBar(QWidget):
         if not self.hits:
             return
         self.current = (self.current + direction) % len(self.hits)
-        start, end = self.hits[self.current]
-        to_utf16 = self.view.text_map.to_utf16
-        cursor = QTextCursor(self.view.document())
-        cursor.setPosition(to_utf16(start))
-        cursor.setPosition(to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
-        self.view.setTextCursor(cursor)
-        self.view.ensureCursorVisible()
+        self.view.select_range(*self.hits[self.current])
         self._show_count()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802

@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -135,10 +134,5 @@ class SearchPanel(QWidget):
             self._select(hit)
 
     def _select(self, hit: Hit) -> None:
-        to_utf16 = self.view.text_map.to_utf16
-        cursor = QTextCursor(self.view.document())
-        cursor.setPosition(to_utf16(hit.start))
-        cursor.setPosition(to_utf16(hit.end), QTextCursor.MoveMode.KeepAnchor)
-        self.view.setTextCursor(cursor)
-        self.view.ensureCursorVisible()
+        self.view.select_range(hit.start, hit.end)
         self.view.setFocus()
