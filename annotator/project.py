@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import getpass
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -334,6 +334,26 @@ class Project:
             tx.created = span_id
 
         return self._run(f"Add {label} span", op)
+
+    def add_spans(self, places: Sequence[tuple[str, int, int]], label: str, *,
+                  attributes: Mapping[str, Any] | None = None) -> Changes:
+        """One span of `label` on each (doc_id, start, end), as one step (one undo takes
+        them all back). A place that already has your span of that label is left as it
+        is; anything else invalid refuses the whole batch and writes nothing."""
+        def op(tx: _Tx) -> None:
+            lab = validate.label(self._scheme, label)
+            attrs = validate.attributes(lab, attributes or {})
+            for doc_id, start, end in places:
+                doc = tx.get("documents", doc_id)
+                s, e = validate.span_range(doc["text"], start, end, snap=True)
+                if repo.live_span_exists(tx.conn, doc_id, s, e, label, self.annotator):
+                    continue
+                tx.new_row("spans", doc_id=doc_id, start=s, end=e, label=label,
+                           attributes=attrs, note=None)
+                if doc["status"] == "new":
+                    tx.put("documents", {**doc, "status": "in_progress"})
+
+        return self._run(f"Label {len(places)} matches {label}", op)
 
     def update_span(self, span_id: str, *, label: str = _UNSET,
                     attributes: Mapping[str, Any] = _UNSET, note: str | None = _UNSET,

@@ -137,8 +137,8 @@ class MainWindow(QMainWindow):
         document_column.addWidget(self.doc_fields)
         document_column.addWidget(self.document_info, 1)
         self.tabs.addTab(document_tab, self.tr("Document"))
-        self.search_panel = SearchPanel(session, self.view, self.project.path,
-                                        self.project.annotator, self.documents.choose)
+        self.search_panel = SearchPanel(session, self.view, self.runner, lang,
+                                        self.documents.choose)
         self.tabs.addTab(self.search_panel, self.tr("Search"))
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.document_panel)

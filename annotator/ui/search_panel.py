@@ -6,15 +6,17 @@ that a label key labels it."""
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -24,9 +26,11 @@ from PySide6.QtWidgets import (
 from annotator.project import Project
 from annotator.search.corpus import Hit, SearchResult, catch_up, search
 from annotator.search.folding import FoldOptions
+from annotator.search.label_all import DUPLICATE, OVERLAPS, Planned, apply, plan
 from annotator.session import Session
 from annotator.ui.article_view import ArticleView
 from annotator.ui.background import BackgroundTask
+from annotator.ui.op_runner import OpRunner
 
 WINDOW_LIMIT = 500  # hits listed; the command line takes --limit for more
 
@@ -34,9 +38,11 @@ WINDOW_LIMIT = 500  # hits listed; the command line takes --limit for more
 class SearchPanel(QWidget):
     status = Signal(str)  # a line for the status bar
 
-    def __init__(self, session: Session, view: ArticleView, path: Path, annotator: str,
+    def __init__(self, session: Session, view: ArticleView, runner: OpRunner, lang: str,
                  choose_document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        path, annotator = session.project.path, session.project.annotator
+        self.runner = runner
         self.session, self.view, self._path, self._annotator = session, view, path, annotator
         self._choose = choose_document
         self._task: BackgroundTask | None = None
@@ -54,7 +60,7 @@ class SearchPanel(QWidget):
                                                 self.tr("Hit")])
         self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.results.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.results.horizontalHeader().setStretchLastSection(True)
         self.results.verticalHeader().hide()
         options = QHBoxLayout()
@@ -66,6 +72,17 @@ class SearchPanel(QWidget):
         column.addLayout(options)
         column.addWidget(self.summary)
         column.addWidget(self.results, 1)
+        self.label_box = QComboBox()
+        for label in session.project.scheme.span_labels:
+            self.label_box.addItem(label.name(lang), label.id)
+        self.label_button = QPushButton(self.tr("Label the selected hits…"))
+        self.label_button.setToolTip(self.tr("Every hit when none is selected; shown for "
+                                             "confirmation first, undone in one step"))
+        labelling = QHBoxLayout()
+        labelling.addWidget(self.label_box)
+        labelling.addWidget(self.label_button, 1)
+        column.addLayout(labelling)
+        self.label_button.clicked.connect(self.label_selected)
         self.query.returnPressed.connect(self.run)
         self.results.activated.connect(lambda index: self.open_hit(index.row()))
         self.results.cellDoubleClicked.connect(lambda row, _col: self.open_hit(row))
@@ -136,3 +153,37 @@ class SearchPanel(QWidget):
     def _select(self, hit: Hit) -> None:
         self.view.select_range(hit.start, hit.end)
         self.view.setFocus()
+
+    # --- label all matches ------------------------------------------------------------
+
+    def label_selected(self) -> None:
+        rows = sorted({i.row() for i in self.results.selectedIndexes()}) \
+            or list(range(len(self.hits)))
+        if not rows:
+            return
+        label = self.label_box.currentData()
+        planned = plan(self.session.project, [self.hits[r] for r in rows], label)
+        if not self.confirm(planned, self.label_box.currentText()):
+            return
+        changes = self.runner.run(lambda project: apply(project, planned, label))
+        if changes is not None:
+            self.status.emit(self.tr("Labelled {0} matches {1}; Undo takes them all back")
+                             .format(len(changes.spans), self.label_box.currentText()))
+
+    def confirm(self, planned: list[Planned], label_name: str) -> bool:
+        new = [p for p in planned if p.mark != DUPLICATE]
+        overlapping = [p for p in planned if p.mark == OVERLAPS]
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Label all matches"),
+                          self.tr("Label {0} hits {1}?").format(len(new), label_name),
+                          QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
+                          self)
+        box.setObjectName("label_all_confirm")
+        box.setInformativeText(self.tr(
+            "{0} overlap a span already there (marked ⚠ in the details); {1} already have "
+            "your span of this label and are left alone.").format(
+                len(overlapping), len(planned) - len(new)))
+        marks = {OVERLAPS: "⚠ ", DUPLICATE: "= "}
+        box.setDetailedText("\n".join(
+            f"{marks.get(p.mark, '')}{p.hit.title}: {p.hit.snippet}"
+            + (f"  ({', '.join(p.overlapping)})" if p.overlapping else "") for p in planned))
+        return box.exec() == QMessageBox.StandardButton.Ok

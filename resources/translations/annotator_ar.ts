@@ -495,6 +495,14 @@
         <translation>النتيجة</translation>
     </message>
     <message>
+        <source>Label the selected hits…</source>
+        <translation>وسم النتائج المحددة…</translation>
+    </message>
+    <message>
+        <source>Every hit when none is selected; shown for confirmation first, undone in one step</source>
+        <translation>كل النتائج إن لم تحدد شيئا؛ تُعرض للتأكيد أولا، وتُلغى بخطوة واحدة</translation>
+    </message>
+    <message>
         <source>Searching…</source>
         <translation>جارٍ البحث…</translation>
     </message>
@@ -513,6 +521,22 @@
     <message>
         <source>That article is hidden by the list&apos;s filters: clear them to open it.</source>
         <translation>هذا المقال مخفي بمرشحات القائمة: أزلها لفتحه.</translation>
+    </message>
+    <message>
+        <source>Labelled {0} matches {1}; Undo takes them all back</source>
+        <translation>وُسمت {0} نتيجة {1}؛ التراجع يلغيها كلها</translation>
+    </message>
+    <message>
+        <source>Label all matches</source>
+        <translation>وسم كل النتائج</translation>
+    </message>
+    <message>
+        <source>Label {0} hits {1}?</source>
+        <translation>وسم {0} نتيجة {1}؟</translation>
+    </message>
+    <message>
+        <source>{0} overlap a span already there (marked ⚠ in the details); {1} already have your span of this label and are left alone.</source>
+        <translation>{0} تتداخل مع وسم موجود (معلّمة ⚠ في التفاصيل)؛ {1} عليها وسمك نفسه فتُترك كما هي.</translation>
     </message>
 </context>
 <context>

@@ -73,3 +73,49 @@ def test_a_hit_hidden_by_the_list_filter_is_explained(open_window, qtbot: QtBot)
     window.search_panel.open_hit(row)
     assert window.doc.id == seed
     assert "hidden by the list's filters" in window.statusBar().currentMessage()
+
+
+def answer_confirmation(accept: bool, seen: list[str]) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, answer)
+            return
+        seen.append(box.text() + "\n" + box.informativeText() + "\n" + box.detailedText())
+        box.done(QMessageBox.StandardButton.Ok if accept else QMessageBox.StandardButton.Cancel)
+    QTimer.singleShot(20, answer)
+
+
+def test_label_all_matches_confirmed_then_undone_in_one_step(open_window,
+                                                             qtbot: QtBot) -> None:
+    window = open_window()
+    seed = window.doc.id
+    second = window.project.add_document("🇸🇾 وقال بلينكـــن إن الهدنة صامدة",
+                                         title="ثان").created
+    window.document_panel.refresh()
+    window.documents.choose(seed)
+    text = window.doc.text
+    first = text.index("بلينكن")
+    window.runner.run(lambda p: p.add_span(seed, first - 7, first + 6, "CLAIM"))  # overlaps
+    run_search(window, qtbot, "بلينكن")
+    panel = window.search_panel
+    panel.label_box.setCurrentIndex(panel.label_box.findData("ACTOR"))
+    seen: list[str] = []
+    answer_confirmation(False, seen)  # cancelled: nothing written
+    qtbot.mouseClick(panel.label_button, Qt.MouseButton.LeftButton)
+    assert seen and "Label 5 hits Actor?" in seen[0] and "1 overlap" in seen[0]
+    assert "⚠" in seen[0]
+    assert [s.label for s in window.project.spans(seed)] == ["CLAIM"]
+    answer_confirmation(True, seen)
+    qtbot.mouseClick(panel.label_button, Qt.MouseButton.LeftButton)
+    actors = [s for d in (seed, second) for s in window.project.spans(d) if s.label == "ACTOR"]
+    assert len(actors) == 5
+    assert "Labelled 5 matches Actor" in window.statusBar().currentMessage()
+    # The open article's table follows: its 4 new Actor spans and the Claim.
+    assert window.span_table.source_model.rowCount() == 5
+    assert window.actions["undo"].isEnabled()
+    window.actions["undo"].trigger()  # Edit > Undo
+    assert [s.label for d in (seed, second) for s in window.project.spans(d)] == ["CLAIM"]
