@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from annotator.errors import AnnotatorError, StorageError
-from annotator.search.folding import FoldOptions, find_all, fold_query, fold_text
+from annotator.search.folding import FoldOptions, find_all, fold, fold_query, fold_text
 from annotator.storage import search_index
 from annotator.storage.database import Database
 
@@ -115,11 +115,12 @@ def _snippet_part(text: str) -> str:
 def hits_in(doc_id: str, title: str, published: str | None, text: str, query: Query,
             options: FoldOptions) -> list[Hit]:
     """The hits of a document that matches `query`, or none."""
-    if any(find_all(text, term, options) for term in query.excluded):
+    folded = fold(text, options)  # once, for every term
+    if any(find_all(text, term, options, folded) for term in query.excluded):
         return []
     found: set[tuple[int, int]] = set()
     for term in query.terms:
-        term_hits = find_all(text, term, options)
+        term_hits = find_all(text, term, options, folded)
         if not term_hits:
             return []
         found.update(term_hits)

@@ -95,13 +95,15 @@ def query_pattern(query: str, options: FoldOptions = FoldOptions()) -> re.Patter
     return re.compile("(?:" + "|".join(alternatives) + r")(?!\w)")
 
 
-def find_all(text: str, query: str, options: FoldOptions = FoldOptions()) -> list[tuple[int, int]]:
+def find_all(text: str, query: str, options: FoldOptions = FoldOptions(),
+             folded: Folded | None = None) -> list[tuple[int, int]]:
     """Every hit of `query` in `text`, as code-point [start, end) of the original text,
-    the end taking in the last letter's harakat."""
+    the end taking in the last letter's harakat. `folded`: `fold(text, options)`, when the
+    caller looks for several queries in one text."""
     pattern = query_pattern(query, options)
     if pattern is None:
         return []
-    folded = fold(text, options)
+    folded = folded if folded is not None else fold(text, options)
     hits = []
     for m in pattern.finditer(folded.text):
         group = next(g for g in range(1, (pattern.groups or 0) + 1) if m.group(g) is not None)
