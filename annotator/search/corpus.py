@@ -139,6 +139,10 @@ def catch_up(db: Database, progress: Callable[[int, int], None] | None = None) -
     """Index the documents added since the last search. False when the file cannot be
     written now (read-only, or another process holds the write lock for long): the search
     then asks the index it has and reads the documents added since."""
+    with db.snapshot() as conn:  # usually nothing to add: then no write lock is taken
+        if search_index.exists(conn) and search_index.rowid_bounds_after(
+                conn, search_index.indexed_up_to(conn)) is None:
+            return True
     waited = db.busy_timeout()
     db.set_busy_timeout(min(waited, WAIT_FOR_WRITER_S))
     try:
