@@ -9,7 +9,6 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QKeyEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
-    QCheckBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 from annotator.search.folding import FoldOptions, find_all
 from annotator.session import Session
 from annotator.ui.article_view import ArticleView
+from annotator.ui.fold_options import FoldOptionsBox
 
 HIT_COLOR = "#ffe9a8"  # paler than the selection yellow: the current hit stands out
 
@@ -36,20 +36,19 @@ class FindBar(QWidget):
         self.count = QLabel()
         self.previous_button = QToolButton(text="▲", toolTip=self.tr("Previous hit (Shift+Enter)"))
         self.next_button = QToolButton(text="▼", toolTip=self.tr("Next hit (Enter)"))
-        self.ta_marbuta = QCheckBox(self.tr("ة = ه"), checked=True)
-        self.prefixes = QCheckBox(self.tr("With attached prefixes (و ف ب ك ل ال)"))
+        self.fold_options = FoldOptionsBox()
+        self.ta_marbuta, self.prefixes = self.fold_options.ta_marbuta, self.fold_options.prefixes
         close = QToolButton(text="✕", toolTip=self.tr("Close (Esc)"))
         row = QHBoxLayout(self)
         row.setContentsMargins(8, 2, 8, 2)
         for widget in (self.query, self.previous_button, self.next_button, self.count,
-                       self.ta_marbuta, self.prefixes):
+                       self.fold_options):
             row.addWidget(widget)
         row.addStretch(1)
         row.addWidget(close)
         self.query.textChanged.connect(self.search)
         self.query.installEventFilter(self)
-        self.ta_marbuta.toggled.connect(self.search)
-        self.prefixes.toggled.connect(self.search)
+        self.fold_options.changed.connect(self.search)
         self.next_button.clicked.connect(lambda: self.step(1))
         self.previous_button.clicked.connect(lambda: self.step(-1))
         close.clicked.connect(self.close_bar)
@@ -69,8 +68,7 @@ class FindBar(QWidget):
         self.view.setFocus()
 
     def options(self) -> FoldOptions:
-        return FoldOptions(ta_marbuta=self.ta_marbuta.isChecked(),
-                           prefixes=self.prefixes.isChecked())
+        return self.fold_options.options()
 
     def search(self) -> None:
         doc = self.session.doc

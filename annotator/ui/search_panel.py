@@ -10,7 +10,6 @@ import sys
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -25,11 +24,11 @@ from PySide6.QtWidgets import (
 
 from annotator.project import Project
 from annotator.search.corpus import Hit, SearchResult, catch_up, search
-from annotator.search.folding import FoldOptions
 from annotator.search.label_all import DUPLICATE, OVERLAPS, Planned, apply, plan
 from annotator.session import Session
 from annotator.ui.article_view import ArticleView
 from annotator.ui.background import BackgroundTask
+from annotator.ui.fold_options import FoldOptionsBox
 from annotator.ui.op_runner import OpRunner
 
 WINDOW_LIMIT = 500  # hits listed; the command line takes --limit for more
@@ -51,8 +50,8 @@ class SearchPanel(QWidget):
         self.query = QLineEdit(placeholderText=self.tr('Search every article: words, '
                                                        '"a phrase", -exclude'))
         self.query.setClearButtonEnabled(True)
-        self.ta_marbuta = QCheckBox(self.tr("ة = ه"), checked=True)
-        self.prefixes = QCheckBox(self.tr("With attached prefixes (و ف ب ك ل ال)"))
+        self.fold_options = FoldOptionsBox()
+        self.ta_marbuta, self.prefixes = self.fold_options.ta_marbuta, self.fold_options.prefixes
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.results = QTableWidget(0, 3)
@@ -63,13 +62,9 @@ class SearchPanel(QWidget):
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.results.horizontalHeader().setStretchLastSection(True)
         self.results.verticalHeader().hide()
-        options = QHBoxLayout()
-        options.addWidget(self.ta_marbuta)
-        options.addWidget(self.prefixes)
-        options.addStretch(1)
         column = QVBoxLayout(self)
         column.addWidget(self.query)
-        column.addLayout(options)
+        column.addWidget(self.fold_options)
         column.addWidget(self.summary)
         column.addWidget(self.results, 1)
         self.label_box = QComboBox()
@@ -95,8 +90,7 @@ class SearchPanel(QWidget):
     def run(self) -> None:
         """Search in a worker thread; a search already running is left to finish unseen."""
         text = self.query.text()
-        options = FoldOptions(ta_marbuta=self.ta_marbuta.isChecked(),
-                              prefixes=self.prefixes.isChecked())
+        options = self.fold_options.options()
 
         def work(project: Project, tick) -> SearchResult:
             catch_up(project.database, lambda done, total: tick(done, f"{done}/{total}"))

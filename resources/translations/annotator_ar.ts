@@ -222,14 +222,6 @@
         <translation>النتيجة التالية (Enter)</translation>
     </message>
     <message>
-        <source>ة = ه</source>
-        <translation>ة = ه</translation>
-    </message>
-    <message>
-        <source>With attached prefixes (و ف ب ك ل ال)</source>
-        <translation>مع السوابق المتصلة (و ف ب ك ل ال)</translation>
-    </message>
-    <message>
         <source>Close (Esc)</source>
         <translation>إغلاق (Esc)</translation>
     </message>
@@ -240,6 +232,17 @@
     <message>
         <source>{0} of {1}</source>
         <translation>{0} من {1}</translation>
+    </message>
+</context>
+<context>
+    <name>FoldOptionsBox</name>
+    <message>
+        <source>ة = ه</source>
+        <translation>ة = ه</translation>
+    </message>
+    <message>
+        <source>With attached prefixes (و ف ب ك ل ال)</source>
+        <translation>مع السوابق المتصلة (و ف ب ك ل ال)</translation>
     </message>
 </context>
 <context>
@@ -473,14 +476,6 @@
     <message>
         <source>Search every article: words, &quot;a phrase&quot;, -exclude</source>
         <translation>ابحث في كل المقالات: كلمات، &quot;عبارة&quot;، -استبعاد</translation>
-    </message>
-    <message>
-        <source>ة = ه</source>
-        <translation>ة = ه</translation>
-    </message>
-    <message>
-        <source>With attached prefixes (و ف ب ك ل ال)</source>
-        <translation>مع السوابق المتصلة (و ف ب ك ل ال)</translation>
     </message>
     <message>
         <source>Title</source>
