@@ -6,7 +6,7 @@
 The database is the window benchmark's (real news texts from ../shared/corpora, cached in
 /tmp/annotator-window-bench), copied so that the index is built fresh. Measured:
 
-- the index build (`annotator.search.corpus.catch_up`, folding every text in Python)
+- the index build (`annotator.search.corpus.ensure_index`, folding every text in Python)
   against a bare FTS5 index over the unfolded text (`INSERT … SELECT` in SQL) in the same
   run, each on its own copy, alternating, best of two; the size each adds to the file;
 - search latency (`annotator.search.corpus.search`, limit 50 as the command line) over 50
@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from window_bench import build  # noqa: E402
 
-from annotator.search.corpus import catch_up, search  # noqa: E402
+from annotator.search.corpus import ensure_index, search  # noqa: E402
 from annotator.search.folding import FoldOptions  # noqa: E402
 from annotator.storage import open_database  # noqa: E402
 
@@ -89,7 +89,7 @@ def fts_baseline(db: Path) -> float:
 def our_build(db: Path) -> float:
     database = open_database(db)
     t0 = time.perf_counter()
-    assert catch_up(database)
+    assert ensure_index(database)
     elapsed = time.perf_counter() - t0
     database.close()
     return elapsed

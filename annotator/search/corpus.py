@@ -12,23 +12,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from annotator.errors import AnnotatorError, StorageError
-from annotator.search.folding import FoldOptions, find_all, fold, fold_query, fold_text
+from annotator.search.folding import FoldOptions, find_all, fold, fold_for_index, fold_query
 from annotator.storage import search_index
 from annotator.storage.database import Database
 
 BATCH = 1_000
 DEFAULT_OPTIONS = FoldOptions()
-INDEX_OPTIONS = FoldOptions(ta_marbuta=True)  # the widest: a search may then be stricter
 WAIT_FOR_WRITER_S = 0.5  # then search with the index as it is
 SNIPPET = 40  # characters each side of a hit
 
 _TERM = re.compile(r'(-?)"([^"]*)"?|(-?)(\S+)')
 _WORD = re.compile(r"\w+")
 _BLANKS = re.compile(r"\s+")
-
-
-def fold_for_index(text: str) -> str:
-    return fold_text(text, INDEX_OPTIONS)
 
 
 def prefixed(word: str) -> list[str]:
@@ -135,29 +130,32 @@ def hits_in(doc_id: str, title: str, published: str | None, text: str, query: Qu
     return out
 
 
-def catch_up(db: Database, progress: Callable[[int, int], None] | None = None) -> bool:
-    """Index the documents added since the last search. False when the file cannot be
+def has_index(db: Database) -> bool:
+    with db.snapshot() as conn:
+        return search_index.exists(conn)
+
+
+def ensure_index(db: Database, progress: Callable[[int, int], None] | None = None) -> bool:
+    """Build the corpus index if this database has none yet (one upgraded from an older
+    version), a short write transaction per thousand articles, calling `progress(done,
+    total)` after each; after that every write keeps it in step by itself. An exception
+    from `progress` stops the build, to resume next time. False when the file cannot be
     written now (read-only, or another process holds the write lock for long): the search
-    then asks the index it has and reads the documents added since."""
-    with db.snapshot() as conn:  # usually nothing to add: then no write lock is taken
-        if search_index.exists(conn) and search_index.rowid_bounds_after(
-                conn, search_index.indexed_up_to(conn)) is None:
-            return True
+    then reads every document, and the index is built next time."""
+    if has_index(db):  # no write lock is taken
+        return True
+    with db.snapshot() as conn:
+        total, done = search_index.to_build(conn), 0
     waited = db.busy_timeout()
     db.set_busy_timeout(min(waited, WAIT_FOR_WRITER_S))
     try:
-        with db.write() as conn:
-            search_index.create(conn)
-            upto = search_index.indexed_up_to(conn)
-            bounds = search_index.rowid_bounds_after(conn, upto)
-            total = search_index.count_after(conn, upto) if progress and bounds else 0
-            done = 0
-            while bounds is not None:  # by rowid ranges: gaps cost nothing
-                high = bounds[0] + BATCH - 1
-                done += search_index.add_range(conn, bounds[0], high, fold_for_index)
-                bounds = search_index.rowid_bounds_after(conn, high)
-                if progress:
-                    progress(done, total)
+        complete = False
+        while not complete:
+            with db.write() as conn:
+                added, complete = search_index.build_step(conn, BATCH)
+            done += added
+            if progress:
+                progress(done, max(total, done))
     except StorageError:
         return False
     finally:
@@ -168,7 +166,7 @@ def catch_up(db: Database, progress: Callable[[int, int], None] | None = None) -
 def search(db: Database, text: str, options: FoldOptions = DEFAULT_OPTIONS, *,
            label: str | None = None, limit: int | None = None) -> SearchResult:
     query = Query.parse(text)
-    catch_up(db)
+    ensure_index(db)
     result = SearchResult()
     with db.snapshot() as conn:
         for doc_id, title, published, body in search_index.candidates(

@@ -43,6 +43,8 @@ class FoldOptions:
     prefixes: bool = False    # a word may carry و ف ب ك ل ال in front of it
 
 
+_INDEX_OPTIONS = FoldOptions(ta_marbuta=True)
+
 @dataclass(frozen=True)
 class Folded:
     text: str
@@ -57,6 +59,12 @@ def fold_text(text: str, options: FoldOptions = FoldOptions()) -> str:
         if old in text:
             text = text.replace(old, new)
     return text.casefold()
+
+
+def fold_for_index(text: str) -> str:
+    """What the corpus index holds: the widest folding (ة with ه), so that any search
+    options can ask it and then be stricter against the stored text."""
+    return fold_text(text, _INDEX_OPTIONS)
 
 
 def fold(text: str, options: FoldOptions = FoldOptions()) -> Folded:

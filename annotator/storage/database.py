@@ -16,6 +16,7 @@ from sqlite_utils import Database as SqliteUtilsDatabase
 
 from annotator.errors import DatabaseOpenError, LockedError, StorageError
 from annotator.storage import migrations as schema
+from annotator.storage import search_index
 
 BUSY_TIMEOUT_S = 10.0
 OTHER_TIMEOUT_S = 10.0  # how long a merge waits for another program to release the other file
@@ -59,6 +60,7 @@ class Database:
             raise known_error(exc, self.path) or exc from None
         try:
             yield self.conn
+            search_index.follow(self.conn)  # documents added are searchable on commit
             self.conn.execute("COMMIT")
         except BaseException as exc:
             if self.conn.in_transaction:
@@ -257,6 +259,7 @@ def open_database(path: Path | str, *, stop_before: str | None = None) -> Databa
         conn.execute("PRAGMA synchronous=FULL")
         conn.execute("PRAGMA foreign_keys=ON")
         conn.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
+        search_index.register_fold(conn)
         db = Database(conn, path)
         _migrate(db, stop_before)
     except sqlite3.Error as exc:

@@ -172,6 +172,20 @@ def same_text_documents(db: SqliteUtilsDatabase) -> None:
         db.execute(sql)
 
 
+@migrations(name="0005_search_index")
+def search_index(db: SqliteUtilsDatabase) -> None:
+    """The corpus search index (storage/search_index.py) follows every write from now on.
+    A new database gets it empty here; a database that already holds documents gets it
+    built after opening, with progress (folding 100,000 articles takes seconds, too long
+    to hide in an upgrade). An index made lazily by an earlier build is dropped and
+    rebuilt the same way, so that a half-followed index never survives."""
+    db.execute("DROP TABLE IF EXISTS doc_search")
+    db.execute("DROP TABLE IF EXISTS doc_search_build")
+    if db.execute("SELECT count(*) FROM documents").fetchone()[0] == 0:
+        db.execute("CREATE VIRTUAL TABLE doc_search USING fts5(folded, content='', "
+                   "tokenize='unicode61 remove_diacritics 2')")
+
+
 @lru_cache(maxsize=1)
 def _names() -> tuple[str, ...]:
     # pending() on an empty in-memory database lists every migration, in order.

@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._connect()
         self._restore()
+        self.transfer.run_index_build()  # only a database from an older version needs it
 
     # --- the state, for tests and scripts ----------------------------------------------------
 
@@ -250,6 +251,7 @@ class MainWindow(QMainWindow):
             lambda busy: [self.actions[k].setEnabled(not busy) for k in TRANSFERS])
         self.transfer.finished.connect(self._after_task)
         self.statusBar().addPermanentWidget(self.transfer.progress)
+        self.transfer.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
 
     def _restore(self) -> None:
         self.setAcceptDrops(True)

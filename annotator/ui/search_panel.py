@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.project import Project
-from annotator.search.corpus import Hit, SearchResult, catch_up, search
+from annotator.search.corpus import Hit, SearchResult, ensure_index, search
 from annotator.search.label_all import DUPLICATE, OVERLAPS, Planned, apply, plan
 from annotator.session import Session
 from annotator.ui.article_view import ArticleView
@@ -93,7 +93,7 @@ class SearchPanel(QWidget):
         options = self.fold_options.options()
 
         def work(project: Project, tick) -> SearchResult:
-            catch_up(project.database, lambda done, total: tick(done, f"{done}/{total}"))
+            ensure_index(project.database, lambda done, total: tick(done, f"{done}/{total}"))
             return search(project.database, text, options, limit=WINDOW_LIMIT)
 
         if self._task is not None:

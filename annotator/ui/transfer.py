@@ -48,6 +48,7 @@ class ProgressLine(QWidget):
 class Transfer(QObject):
     finished = Signal(bool)  # a task ended; True if it may have grown the scheme
     busy_changed = Signal(bool)
+    message = Signal(str)  # a quiet ending, for the status bar
 
     def __init__(self, parent: QWidget, session: Session, refuse: Callable[[str], None]) -> None:
         super().__init__(parent)
@@ -112,6 +113,19 @@ class Transfer(QObject):
                 r.documents, r.spans, r.relations, options.out), *r.warnings],
             grows_scheme=False)
 
+    def run_index_build(self) -> bool:
+        """A database from an older version has no search index yet: build it now, in the
+        background, with progress and Cancel (a search meanwhile reads every article)."""
+        from annotator.search.corpus import ensure_index, has_index
+
+        if has_index(self.session.project.database):
+            return False
+        verb = self.tr("Building the search index…")
+        return self._start(verb, verb, self.tr("The search index was not built"), "",
+                           lambda p, tick: ensure_index(p.database, lambda n, _t: tick(n)),
+                           lambda _r: [self.tr("The search index is ready.")],
+                           grows_scheme=False)
+
     # --- running one -----------------------------------------------------------------------
 
     def _start(self, verb: str, title: str, failure: str, report_name: str, work: Task,
@@ -129,7 +143,8 @@ class Transfer(QObject):
         task.progress.connect(lambda n, name: self.progress.label.setText(
             f"{verb} {n:,}  {Path(name).name}"))
         task.succeeded.connect(lambda result: self._done(
-            grows_scheme, lambda: self._report(report_name, title, lines(result))))
+            grows_scheme, lambda: self._report(report_name, title, lines(result))
+            if report_name else self.message.emit(" ".join(lines(result)))))
         task.failed.connect(lambda message: self._done(
             False, lambda: self._box(QMessageBox.Icon.Warning, "task_error", failure,
                                      message)))

@@ -13,7 +13,6 @@ from annotator.project import Project
 from annotator.search.corpus import Query, hits_in, prefixed, search
 from annotator.search.folding import FoldOptions
 from annotator.seeds import open_project
-from annotator.storage import search_index
 
 DOCS = [
     "🇸🇾👨‍👩‍👧 وقالت وبالولايات المتحدةُ إن للولايات حقا في القرار ٢٢٥٤.",
@@ -80,28 +79,6 @@ def test_phrase_exclusion_and_prefixes(project: Project) -> None:
     assert with_prefixes == {seed, first}
     assert {d for d, _, _ in found(project, "الولايات -بلينكن", FoldOptions(prefixes=True))} \
         == {first}
-
-
-def test_the_index_follows_new_documents_undo_and_an_upgrade(project: Project) -> None:
-    assert found(project, "زيلينسكي") == []
-    new = project.add_document("قال زيلينسكي إن الهدنة انتهت", title="new").created
-    assert [d for d, _, _ in found(project, "زيلينسكي")] == [new]
-    project.undo()  # the document goes again
-    assert found(project, "زيلينسكي") == []
-    with project.database.write() as conn:  # as an upgrade that rebuilt documents would
-        search_index.drop(conn)
-    assert len(found(project, "بلينكن")) == 5
-    with project.database.snapshot() as conn:
-        assert search_index.exists(conn)
-
-
-def test_the_index_follows_a_merge(project: Project, tmp_path: Path) -> None:
-    other = open_project(tmp_path / "basel.db", "basel", with_seeds=True)
-    doc = other.add_document("وصل المبعوث غير بيدرسن إلى دمشق", title="basel's").created
-    other.close()
-    assert found(project, "بيدرسن") == []
-    project.merge_database(tmp_path / "basel.db")
-    assert [d for d, _, _ in found(project, "بيدرسن")] == [doc]
 
 
 def test_label_and_limit(project: Project) -> None:
