@@ -149,6 +149,7 @@ def search(ctx: click.Context, query: str, db_path: Path | None, label: str | No
     project = _open(ctx, db_path)
     try:
         options = FoldOptions(ta_marbuta=not strict_ta_marbuta, prefixes=prefixes)
+        _build_index(project)
         result = run_search(project.database, query, options, label=label, limit=limit)
     except AnnotatorError as exc:
         fail(str(exc))
@@ -166,6 +167,88 @@ def search(ctx: click.Context, query: str, db_path: Path | None, label: str | No
         click.echo(f"{h.doc_id}\t{h.title}\t{h.start}-{h.end}\t{h.snippet}")
     more = " (more not shown: raise --limit)" if result.truncated else ""
     click.echo(f"{len(result.hits)} hits in {result.documents} documents{more}", err=True)
+
+
+def _build_index(project) -> None:
+    """A database from an older version gets its search index once, with a counter."""
+    from annotator.search.corpus import ensure_index, has_index
+
+    if has_index(project.database):
+        return
+    click.echo("building the search index (once, after an upgrade)…", err=True)
+    progress = _Progress("indexed")
+    ensure_index(project.database, lambda done, total: progress(
+        done, f"of {total:,}") if done % 1000 == 0 else None)
+    progress.done()
+
+
+@cli.command()
+@DB_OPTION
+@click.option("--label", help="Spans with this label.")
+@click.option("--attr", "attr", metavar="[ATTRIBUTE=]VALUE",
+              help="Spans with this attribute value (of any attribute, or of ATTRIBUTE).")
+@click.option("--annotator", help="Spans by this annotator.")
+@click.option("--status", type=click.Choice(["new", "in_progress", "done"]),
+              help="Spans in documents with this status.")
+@click.option("--text", default="", help="The span's own text matches this query.")
+@click.option("--link-type", help="Linked (either way) by a link of this type…")
+@click.option("--linked-label", help="…to a span with this label…")
+@click.option("--linked-text", default="", help="…whose text matches this query.")
+@click.option("--in", "documents", default="", metavar="QUERY",
+              help="Only in documents that match this text query.")
+@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True,
+              help="How many spans to print.")
+@click.option("--prefixes", is_flag=True,
+              help="Also match words with an attached و ف ب ك ل ال.")
+@click.option("--strict-ta-marbuta", is_flag=True, help="ة does not match ه.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON document.")
+@click.pass_context
+def spans(ctx: click.Context, db_path: Path | None, label: str | None, attr: str | None,
+          annotator: str | None, status: str | None, text: str, link_type: str | None,
+          linked_label: str | None, linked_text: str, documents: str, limit: int,
+          prefixes: bool, strict_ta_marbuta: bool, as_json: bool) -> None:
+    """Find annotations: spans by label, attribute value, annotator, document status, their
+    own text and their links, in documents that match a text query. Texts match as in
+    `annotator search`. Offsets are code points of the stored text.
+
+    \b
+    Example: every stance rejecting normalization held by the United States
+        annotator spans --label STANCE --attr value=rejects_normalization \\
+            --link-type HELD_BY --linked-label ACTOR --linked-text 'الولايات المتحدة'
+    """
+    from annotator.search.annotations import AnnotationQuery, search_spans
+    from annotator.search.folding import FoldOptions
+
+    attribute, _, value = (attr or "").rpartition("=")
+    query = AnnotationQuery(label=label, attribute=attribute or None, value=value or None,
+                            annotator=annotator, status=status, text=text,
+                            link_type=link_type, linked_label=linked_label,
+                            linked_text=linked_text, documents=documents)
+    project = _open(ctx, db_path)
+    try:
+        options = FoldOptions(ta_marbuta=not strict_ta_marbuta, prefixes=prefixes)
+        if documents.strip():
+            _build_index(project)
+        result = search_spans(project.database, query, options, limit=limit)
+    except AnnotatorError as exc:
+        fail(str(exc))
+    finally:
+        project.close()
+    if as_json:
+        click.echo(json.dumps({"documents": result.documents, "truncated": result.truncated,
+                               "spans": [{"span_id": h.span_id, "doc_id": h.doc_id,
+                                          "title": h.title, "published": h.published,
+                                          "start": h.start, "end": h.end, "label": h.label,
+                                          "attributes": h.attributes,
+                                          "annotator": h.annotator, "text": h.text,
+                                          "snippet": h.snippet} for h in result.hits]},
+                              ensure_ascii=False))
+        return
+    for h in result.hits:
+        click.echo(f"{h.doc_id}\t{h.title}\t{h.start}-{h.end}\t{h.label}\t{h.annotator}\t"
+                   f"{h.snippet}")
+    more = " (more not shown: raise --limit)" if result.truncated else ""
+    click.echo(f"{len(result.hits)} spans in {result.documents} documents{more}", err=True)
 
 
 class _Progress:

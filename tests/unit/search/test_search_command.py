@@ -78,3 +78,53 @@ def test_a_query_starting_with_an_exclusion_after_double_dash(db: Path) -> None:
     code, out, err = run("search", "--db", str(db), "--prefixes", "--", "-بلينكن الولايات")
     assert code == 0 and "2 hits in 1 documents" in err
     assert {line.split("\t")[1] for line in out.splitlines()} == {"ثان"}
+
+
+def test_spans_finds_the_example_of_the_issue(db: Path) -> None:
+    project = open_project(db, "amal")
+    doc = project.documents()[1].id
+    text = project.document(doc).text
+    us = project.add_span(doc, text.index("وبالولايات") + 2, text.index("إن") - 1,
+                          "ACTOR").created
+    stance = project.add_span(doc, text.index("حقا"), text.index("حقا") + 3, "STANCE",
+                              attributes={"value": "rejects_normalization"}).created
+    project.add_relation("HELD_BY", stance, us)
+    project.close()
+    before = rows_digest(db)
+    code, out, err = run("spans", "--db", str(db), "--label", "STANCE",
+                         "--attr", "value=rejects_normalization", "--link-type", "HELD_BY",
+                         "--linked-label", "ACTOR", "--linked-text", "الولايات المتحدة",
+                         "--json")
+    result = json.loads(out)
+    assert code == 0 and [s["span_id"] for s in result["spans"]] == [stance]
+    assert result["spans"][0]["text"] == "حقا" and result["spans"][0]["annotator"] == "amal"
+    code, out, err = run("spans", "--db", str(db), "--text", "الولايات المتحده",
+                         "--in", "للولايات")
+    assert code == 0 and "1 spans in 1 documents" in err
+    _doc, _title, where, label, who, snippet = out.splitlines()[0].split("\t")
+    assert label == "ACTOR" and who == "amal" and "[الولايات المتحدةُ]" in snippet
+    code, out, err = run("spans", "--db", str(db), "--linked-text", "روسيا")
+    assert code == 0 and out == "" and "0 spans in 0 documents" in err
+    assert rows_digest(db) == before
+
+
+@pytest.mark.parametrize("args, message", [
+    ([], "say what to look for"),
+    (["--text", "-روسيا"], "at least one word"),
+    (["--status", "finished"], "Invalid value for '--status'"),
+])
+def test_spans_bad_queries_are_sentences(db: Path, args: list[str], message: str) -> None:
+    before = rows_digest(db)
+    code, out, err = run("spans", "--db", str(db), *args)
+    assert code != 0 and message in err and "Traceback" not in out + err
+    assert rows_digest(db) == before
+
+
+def test_search_after_an_upgrade_builds_the_index_first(db: Path) -> None:
+    from tests.unit.search.test_index_upkeep import as_before_the_index
+
+    as_before_the_index(db)
+    code, out, err = run("search", "بلينكن", "--db", str(db))
+    assert code == 0 and "building the search index" in err and "4 hits" in err
+    code, out, err = run("search", "بلينكن", "--db", str(db))
+    assert code == 0 and "building" not in err

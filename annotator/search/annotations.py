@@ -1,0 +1,139 @@
+"""Search the annotations: spans by label, attribute value, annotator, document status and
+their own text, linked (or not) to other spans, inside documents that match a text query.
+
+Every STANCE with value "rejects_normalization" held by an actor whose text matches
+"الولايات المتحدة" is
+
+    AnnotationQuery(label="STANCE", value="rejects_normalization", link_type="HELD_BY",
+                    linked_label="ACTOR", linked_text="الولايات المتحدة")
+
+Texts are matched as the corpus search matches them (harakat, hamza seats, tatweel, digits,
+ة/ه and the prefixes setting), against the span's own code points.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from annotator.errors import AnnotatorError
+from annotator.search.corpus import DEFAULT_OPTIONS, Query, ensure_index
+from annotator.search.folding import FoldOptions, fold, query_pattern
+from annotator.storage import span_search
+from annotator.storage.database import Database
+
+
+@dataclass(frozen=True)
+class AnnotationQuery:
+    label: str | None = None
+    attribute: str | None = None  # attribute id; with `value`, that attribute's value
+    value: str | None = None  # a value of any attribute (or of `attribute`)
+    annotator: str | None = None
+    status: str | None = None  # the document's status: new, in_progress, done
+    text: str = ""  # the span's own text matches this query
+    link_type: str | None = None  # linked, either way, by this type of link...
+    linked_label: str | None = None  # ...to a span with this label...
+    linked_text: str = ""  # ...whose text matches this query
+    documents: str = ""  # the span's document matches this corpus query
+
+    def is_empty(self) -> bool:
+        return self == AnnotationQuery()
+
+
+@dataclass(frozen=True)
+class SpanHit:
+    span_id: str
+    doc_id: str
+    title: str
+    published: str | None
+    start: int
+    end: int
+    label: str
+    attributes: dict[str, object]
+    annotator: str
+    text: str
+    before: str
+    after: str
+
+    @property
+    def snippet(self) -> str:
+        return f"{self.before}[{self.text}]{self.after}"
+
+
+@dataclass
+class SpanSearchResult:
+    hits: list[SpanHit] = field(default_factory=list)
+    documents: int = 0  # documents with a hit (up to where the limit stopped the search)
+    truncated: bool = False
+
+
+def text_matcher(text: str, options: FoldOptions) -> Callable[[str], bool]:
+    return query_matcher(Query.parse(text), options)
+
+
+def query_matcher(query: Query, options: FoldOptions) -> Callable[[str], bool]:
+    """True for a text that holds every word and "phrase" of the query and no -exclusion."""
+    wanted = [query_pattern(t, options) for t in query.terms]
+    unwanted = [query_pattern(t, options) for t in query.excluded]
+
+    def matches(candidate: str) -> bool:
+        folded = fold(candidate, options).text
+        return all(p is not None and p.search(folded) for p in wanted) and not any(
+            p is not None and p.search(folded) for p in unwanted)
+
+    return matches
+
+
+def search_spans(db: Database, query: AnnotationQuery, options: FoldOptions = DEFAULT_OPTIONS,
+                 *, limit: int | None = None) -> SpanSearchResult:
+    if query.is_empty():
+        raise AnnotatorError("say what to look for: a label, a value, an annotator, a "
+                             "status, a text, a link or a text the article contains")
+    documents = Query.parse(query.documents) if query.documents.strip() else None
+    if documents is not None:
+        ensure_index(db)
+    doc_matches = _document_checker(db, documents, options)
+    sql_filter = span_search.SpanFilter(
+        label=query.label or None, attribute=query.attribute or None,
+        value=query.value or None, annotator=query.annotator,
+        status=query.status or None, link_type=query.link_type or None,
+        linked_label=query.linked_label or None,
+        text=text_matcher(query.text, options) if query.text.strip() else None,
+        linked_text=text_matcher(query.linked_text, options)
+        if query.linked_text.strip() else None,
+        documents_match=documents.match_expression(options) if documents else None)
+    result, seen = SpanSearchResult(), set()
+    with db.snapshot() as conn:
+        for row in span_search.spans(conn, sql_filter):
+            span_id, doc_id, title, published, start, end, label, attrs, who, text, \
+                before, after = row
+            if not doc_matches(conn, doc_id):
+                continue
+            seen.add(doc_id)
+            result.hits.append(SpanHit(span_id, doc_id, title, published, start, end, label,
+                                       json.loads(attrs), who, text,
+                                       ("…" if start > span_search.SNIPPET else "") + before,
+                                       after))
+            if limit is not None and len(result.hits) > limit:
+                result.truncated = True
+                del result.hits[limit:]
+                break
+    result.documents = len({h.doc_id for h in result.hits}) if result.truncated else len(seen)
+    return result
+
+
+def _document_checker(db: Database, documents: Query | None, options: FoldOptions):
+    """The index only narrows: each document it names is checked against its stored text,
+    once."""
+    if documents is None:
+        return lambda _conn, _doc_id: True
+    checked: dict[str, bool] = {}
+    matches = query_matcher(documents, options)
+
+    def check(conn, doc_id: str) -> bool:
+        if doc_id not in checked:
+            checked[doc_id] = matches(span_search.document_text(conn, doc_id))
+        return checked[doc_id]
+
+    return check
