@@ -98,7 +98,7 @@ def stats(ctx: click.Context, db_path: Path | None, as_json: bool) -> None:
     Example:
         annotator stats --db team.db --json
     """
-    from annotator.storage import open_database
+    from annotator.storage import document_list, open_database
     from annotator.storage import repository as repo
 
     path = _db(ctx, db_path)
@@ -110,7 +110,7 @@ def stats(ctx: click.Context, db_path: Path | None, as_json: bool) -> None:
         fail(str(exc))
     try:
         result = {"database": str(path), "schema_version": db.schema_version(),
-                  **repo.counts(db.conn), "status": repo.status_counts(db.conn)}
+                  **repo.counts(db.conn), "status": document_list.status_counts(db.conn)}
     finally:
         db.close()
     if as_json:

@@ -12,6 +12,7 @@ from typing import Any
 
 from annotator import validate
 from annotator.bulk_import import BulkImport, ImportReport
+from annotator.document_filter import EVERY_DOCUMENT, DocumentFilter, ListCounts
 from annotator.errors import ConcurrentEditError, InputError, NotFoundError, ValidationError
 from annotator.model import (
     STATUSES,
@@ -35,7 +36,7 @@ from annotator.review.report import MergeReport
 from annotator.review.scheme_merge import merge_schemes
 from annotator.revisions import CONTENT, rev, same_content
 from annotator.scheme import Scheme, parse_scheme
-from annotator.storage import Database, copy_for_reading, merge_store, open_database
+from annotator.storage import Database, copy_for_reading, document_list, merge_store, open_database
 from annotator.storage import repository as repo
 from annotator.text import clean_text
 
@@ -265,12 +266,14 @@ class Project:
     def annotators(self) -> list[str]:
         return repo.annotators(self._db.conn)
 
-    def list_order(self, *, status: str | None = None, source: str | None = None,
-                   published_from: str | None = None, published_to: str | None = None,
-                   order: str = "added", descending: bool = False) -> list[int]:
+    def list_order(self, f: DocumentFilter = EVERY_DOCUMENT, *, order: str = "added",
+                   descending: bool = False) -> list[int]:
         """The listed documents' rowids, filtered and sorted in SQL (no text is read)."""
-        where, params = repo.list_where(status, source, published_from, published_to)
-        return repo.list_rowids(self._db.conn, where, params, order, descending)
+        return document_list.rowids(self._db.conn, f, order, descending)
+
+    def list_counts(self, f: DocumentFilter = EVERY_DOCUMENT) -> ListCounts:
+        """The progress counts of the documents `f` lists, by status and by annotator."""
+        return document_list.counts(self._db.conn, f)
 
     def list_summaries(self, rowids: list[int]) -> list[DocumentSummary]:
         """The rows of the document list for these rowids, in that order (deleted ones
@@ -289,7 +292,7 @@ class Project:
 
     def status_counts(self) -> dict[str, int]:
         """How many live documents have each status, from one SQL aggregate."""
-        return repo.status_counts(self._db.conn)
+        return document_list.status_counts(self._db.conn)
 
     # --- mutations --------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from annotator.document_filter import EVERY_DOCUMENT, DocumentFilter
 from annotator.model import Changes, DocLabel, Document, Relation, Span
 from annotator.project import Project
 from annotator.scheme import RelationType
@@ -84,11 +85,19 @@ class Session:
         self.doc_labels: list[DocLabel] = []
         self.selected: str | None = None
         self.pending: PendingLink | None = None
+        self.document_filter: DocumentFilter = EVERY_DOCUMENT  # what the list shows
         self.document_opened = Event()  # (session)
         self.selection_changed = Event()  # (span id or None, flash)
         self.pending_changed = Event()  # (PendingLink or None)
         self.changed = Event()  # (Update)
         self.message = Event()  # (text): something the analyst should read
+        self.filter_changed = Event()  # (DocumentFilter)
+
+    def set_document_filter(self, new: DocumentFilter) -> None:
+        """Which documents the list shows: its own filters, or what a search found."""
+        if new != self.document_filter:
+            self.document_filter = new
+            self.filter_changed.emit(new)
 
     # --- the open document ---------------------------------------------------------------
 

@@ -14,12 +14,17 @@ Texts are matched as the corpus search matches them (harakat, hamza seats, tatwe
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from annotator.errors import AnnotatorError
-from annotator.search.corpus import DEFAULT_OPTIONS, Query, ensure_index
-from annotator.search.folding import FoldOptions, fold, query_pattern
+from annotator.search.corpus import (
+    DEFAULT_OPTIONS,
+    Query,
+    ensure_index,
+    query_matcher,
+    text_matcher,
+)
+from annotator.search.folding import FoldOptions
 from annotator.storage import span_search
 from annotator.storage.database import Database
 
@@ -68,41 +73,9 @@ class SpanSearchResult:
     truncated: bool = False
 
 
-def text_matcher(text: str, options: FoldOptions) -> Callable[[str], bool]:
-    return query_matcher(Query.parse(text), options)
-
-
-def query_matcher(query: Query, options: FoldOptions) -> Callable[[str], bool]:
-    """True for a text that holds every word and "phrase" of the query and no -exclusion."""
-    wanted = [query_pattern(t, options) for t in query.terms]
-    unwanted = [query_pattern(t, options) for t in query.excluded]
-
-    def matches(candidate: str) -> bool:
-        folded = fold(candidate, options).text
-        return all(p is not None and p.search(folded) for p in wanted) and not any(
-            p is not None and p.search(folded) for p in unwanted)
-
-    return matches
-
-
 def search_spans(db: Database, query: AnnotationQuery, options: FoldOptions = DEFAULT_OPTIONS,
                  *, limit: int | None = None) -> SpanSearchResult:
-    if query.is_empty():
-        raise AnnotatorError("say what to look for: a label, a value, an annotator, a "
-                             "status, a text, a link or a text the article contains")
-    documents = Query.parse(query.documents) if query.documents.strip() else None
-    if documents is not None:
-        ensure_index(db)
-    doc_matches = _document_checker(db, documents, options)
-    sql_filter = span_search.SpanFilter(
-        label=query.label or None, attribute=query.attribute or None,
-        value=query.value or None, annotator=query.annotator,
-        status=query.status or None, link_type=query.link_type or None,
-        linked_label=query.linked_label or None,
-        text=text_matcher(query.text, options) if query.text.strip() else None,
-        linked_text=text_matcher(query.linked_text, options)
-        if query.linked_text.strip() else None,
-        documents_match=documents.match_expression(options) if documents else None)
+    sql_filter, doc_matches = _prepare(db, query, options)
     result, seen = SpanSearchResult(), set()
     with db.snapshot() as conn:
         for row in span_search.spans(conn, sql_filter):
@@ -123,7 +96,35 @@ def search_spans(db: Database, query: AnnotationQuery, options: FoldOptions = DE
     return result
 
 
-def _document_checker(db: Database, documents: Query | None, options: FoldOptions):
+def matching_documents(db: Database, query: AnnotationQuery,
+                       options: FoldOptions = DEFAULT_OPTIONS) -> list[str]:
+    """Every document with a span that matches (for the document list's filter)."""
+    sql_filter, doc_matches = _prepare(db, query, options)
+    with db.snapshot() as conn:
+        return [doc_id for doc_id in span_search.documents_with_spans(conn, sql_filter)
+                if doc_matches(conn, doc_id)]
+
+
+def _prepare(db: Database, query: AnnotationQuery, options: FoldOptions):
+    if query.is_empty():
+        raise AnnotatorError("say what to look for: a label, a value, an annotator, a "
+                             "status, a text, a link or a text the article contains")
+    documents = Query.parse(query.documents) if query.documents.strip() else None
+    if documents is not None:
+        ensure_index(db)
+    sql_filter = span_search.SpanFilter(
+        label=query.label or None, attribute=query.attribute or None,
+        value=query.value or None, annotator=query.annotator,
+        status=query.status or None, link_type=query.link_type or None,
+        linked_label=query.linked_label or None,
+        text=text_matcher(query.text, options) if query.text.strip() else None,
+        linked_text=text_matcher(query.linked_text, options)
+        if query.linked_text.strip() else None,
+        documents_match=documents.match_expression(options) if documents else None)
+    return sql_filter, _document_checker(documents, options)
+
+
+def _document_checker(documents: Query | None, options: FoldOptions):
     """The index only narrows: each document it names is checked against its stored text,
     once."""
     if documents is None:

@@ -12,7 +12,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from annotator.errors import AnnotatorError, StorageError
-from annotator.search.folding import FoldOptions, find_all, fold, fold_for_index, fold_query
+from annotator.search.folding import (
+    FoldOptions,
+    find_all,
+    fold,
+    fold_for_index,
+    fold_query,
+    query_pattern,
+)
 from annotator.storage import search_index
 from annotator.storage.database import Database
 
@@ -130,6 +137,23 @@ def hits_in(doc_id: str, title: str, published: str | None, text: str, query: Qu
     return out
 
 
+def text_matcher(text: str, options: FoldOptions) -> Callable[[str], bool]:
+    return query_matcher(Query.parse(text), options)
+
+
+def query_matcher(query: Query, options: FoldOptions) -> Callable[[str], bool]:
+    """True for a text that holds every word and "phrase" of the query and no -exclusion."""
+    wanted = [query_pattern(t, options) for t in query.terms]
+    unwanted = [query_pattern(t, options) for t in query.excluded]
+
+    def matches(candidate: str) -> bool:
+        folded = fold(candidate, options).text
+        return all(p is not None and p.search(folded) for p in wanted) and not any(
+            p is not None and p.search(folded) for p in unwanted)
+
+    return matches
+
+
 def has_index(db: Database) -> bool:
     with db.snapshot() as conn:
         return search_index.exists(conn)
@@ -184,3 +208,15 @@ def search(db: Database, text: str, options: FoldOptions = DEFAULT_OPTIONS, *,
                 del result.hits[limit:]
                 break
     return result
+
+
+def matching_documents(db: Database, text: str, options: FoldOptions = DEFAULT_OPTIONS
+                       ) -> list[str]:
+    """Every document that matches `text` (for the document list's filter): the index
+    narrows, each candidate's stored text decides; no hits are collected."""
+    query = Query.parse(text)
+    ensure_index(db)
+    matches = query_matcher(query, options)
+    with db.snapshot() as conn:
+        return [doc_id for doc_id, _t, _p, body in search_index.candidates(
+            conn, query.match_expression(options)) if matches(body)]

@@ -186,6 +186,15 @@ def search_index(db: SqliteUtilsDatabase) -> None:
                    "tokenize='unicode61 remove_diacritics 2')")
 
 
+@migrations(name="0006_by_annotator")
+def by_annotator(db: SqliteUtilsDatabase) -> None:
+    """Whose work is where: the document list's annotator filter and progress counts, and
+    the review's layers, read these covering indexes instead of every span."""
+    db.execute("CREATE INDEX spans_by_annotator ON spans(annotator, doc_id) WHERE deleted = 0")
+    db.execute("CREATE INDEX doc_labels_by_annotator ON doc_labels(annotator, doc_id) "
+               "WHERE deleted = 0")
+
+
 @lru_cache(maxsize=1)
 def _names() -> tuple[str, ...]:
     # pending() on an empty in-memory database lists every migration, in order.

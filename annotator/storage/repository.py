@@ -191,8 +191,9 @@ def document_by_sha(conn: sqlite3.Connection, sha256: str) -> Row | None:
 
 def document_summaries(conn: sqlite3.Connection) -> list[Row]:
     """Every listed document in arrival order (for scripts and tests; the window pages)."""
-    where, params = list_where(None, None, None, None)
-    return list_rows(conn, list_rowids(conn, where, params, "added"), ordered=True)
+    rowids = [r for (r,) in conn.execute("SELECT rowid FROM documents WHERE deleted = 0 "
+                                         "ORDER BY rowid")]
+    return list_rows(conn, rowids, ordered=True)
 
 
 def document_summary(conn: sqlite3.Connection, doc_id: str) -> Row | None:
@@ -201,39 +202,7 @@ def document_summary(conn: sqlite3.Connection, doc_id: str) -> Row | None:
     return rows[0] if rows else None
 
 
-# --- the document list: ordered ids from the covering index, summaries by page -------
-
-LIST_KEYS: dict[str, str | None] = {
-    "added": None,
-    "title": "title COLLATE NOCASE",
-    "source": "source COLLATE NOCASE",
-    "status": "status",
-    "published": "published",
-    "spans": "(SELECT count(*) FROM spans s WHERE s.doc_id = documents.id AND s.deleted = 0)",
-}
-
-
-def list_where(status: str | None, source: str | None, published_from: str | None,
-               published_to: str | None) -> tuple[str, list[object]]:
-    where, params = ["deleted = 0"], []
-    for clause, value in (("status = ?", status), ("source = ?", source),
-                          ("published >= ?", published_from), ("published <= ?", published_to)):
-        if value:
-            where.append(clause)
-            params.append(value)
-    return " AND ".join(where), params
-
-
-def list_rowids(conn: sqlite3.Connection, where: str, params: list[object], order: str,
-                descending: bool = False) -> list[int]:
-    """The rowids of the listed documents in order (100,000 of them is a small list)."""
-    way = "DESC" if descending else "ASC"
-    key = LIST_KEYS[order]
-    order_sql = f"{key} {way}, rowid {way}" if key else f"rowid {way}"
-    cur = conn.execute(f"SELECT rowid FROM documents WHERE {where} ORDER BY {order_sql}",
-                       params)
-    return [r for (r,) in cur.fetchall()]
-
+# --- the document list: summaries by page (the order: storage/document_list.py) ---
 
 def list_rows(conn: sqlite3.Connection, rowids: list[int], ordered: bool = False) -> list[Row]:
     """Summaries of live documents (the rows on screen): no text, but the first words of
@@ -329,11 +298,6 @@ def annotators(conn: sqlite3.Connection) -> list[str]:
     return [r[0] for r in conn.execute(
         "SELECT annotator FROM spans WHERE deleted = 0 UNION "
         "SELECT annotator FROM doc_labels WHERE deleted = 0 ORDER BY 1")]
-
-
-def status_counts(conn: sqlite3.Connection) -> dict[str, int]:
-    return dict(conn.execute("SELECT status, count(*) FROM documents WHERE deleted = 0 "
-                             "GROUP BY status ORDER BY status").fetchall())
 
 
 def counts(conn: sqlite3.Connection) -> dict[str, int]:

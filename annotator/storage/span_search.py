@@ -40,6 +40,26 @@ def spans(conn: sqlite3.Connection, f: SpanFilter) -> Iterator[tuple]:
     """(span id, doc id, title, published, start, end, label, attributes JSON, annotator,
     span text, text before, text after) of the live spans that pass, in corpus order, lazily:
     a caller that stops at a limit reads no further."""
+    where, params = _where(conn, f)
+    yield from conn.execute(
+        f"SELECT s.id, s.doc_id, d.title, d.published, s.start, s.\"end\", s.label, "
+        f"s.attributes, s.annotator, {_SPAN_TEXT.format(s='s')}, "
+        f"substr(d.text, max(1, s.start + 1 - {SNIPPET}), min({SNIPPET}, s.start)), "
+        f"substr(d.text, s.\"end\" + 1, {SNIPPET}) "
+        f"FROM spans s JOIN documents d ON d.id = s.doc_id WHERE {where} "
+        "ORDER BY d.rowid, s.start, s.\"end\", s.id", params)
+
+
+def documents_with_spans(conn: sqlite3.Connection, f: SpanFilter) -> Iterator[str]:
+    """The ids of the documents with a span that passes, in corpus order."""
+    where, params = _where(conn, f)
+    for doc_id, _rowid in conn.execute(
+            f"SELECT DISTINCT s.doc_id, d.rowid FROM spans s JOIN documents d ON "
+            f"d.id = s.doc_id WHERE {where} ORDER BY d.rowid", params):
+        yield doc_id
+
+
+def _where(conn: sqlite3.Connection, f: SpanFilter) -> tuple[str, list[object]]:
     where, params = ["s.deleted = 0", "d.deleted = 0"], []
     for clause, value in (("s.label = ?", f.label), ("s.annotator = ?", f.annotator),
                           ("d.status = ?", f.status)):
@@ -62,13 +82,7 @@ def spans(conn: sqlite3.Connection, f: SpanFilter) -> Iterator[tuple]:
         where.append(f"(d.rowid IN (SELECT rowid FROM {search_index.TABLE} WHERE "
                      f"{search_index.TABLE} MATCH ?) OR d.rowid > ?)")
         params += [f.documents_match, search_index.indexed_up_to(conn)]
-    yield from conn.execute(
-        f"SELECT s.id, s.doc_id, d.title, d.published, s.start, s.\"end\", s.label, "
-        f"s.attributes, s.annotator, {_SPAN_TEXT.format(s='s')}, "
-        f"substr(d.text, max(1, s.start + 1 - {SNIPPET}), min({SNIPPET}, s.start)), "
-        f"substr(d.text, s.\"end\" + 1, {SNIPPET}) "
-        f"FROM spans s JOIN documents d ON d.id = s.doc_id WHERE {' AND '.join(where)} "
-        "ORDER BY d.rowid, s.start, s.\"end\", s.id", params)
+    return " AND ".join(where), params
 
 
 def _linked(conn: sqlite3.Connection, f: SpanFilter, params: list[object]) -> str:

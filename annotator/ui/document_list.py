@@ -1,7 +1,9 @@
 """The list of documents: title, source, status and span count; sorted and filtered in
-SQL (lazy, see document_list_model), with the counts by status under it."""
+SQL (lazy, see document_list_model), with the progress counts of what is listed under it."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QModelIndex, QSignalBlocker, Qt
 from PySide6.QtWidgets import (
@@ -12,13 +14,15 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from annotator.document_filter import DocumentFilter
 from annotator.session import Session, Update
 from annotator.text import is_right_to_left
-from annotator.ui.document_list_model import DocumentListModel, ListFilter, status_name
+from annotator.ui.document_list_model import DocumentListModel, status_name
 from annotator.ui.keys import claims_delete
 from annotator.ui.record_table import RecordTable
 
@@ -109,7 +113,7 @@ class DocumentList(RecordTable):
         del blocker
         self._show_current()
 
-    def set_filter(self, new: ListFilter) -> None:
+    def set_filter(self, new: DocumentFilter) -> None:
         self._keep_current(lambda: self.source_model.set_filter(new))
 
     def choose(self, doc_id: str) -> bool:
@@ -144,24 +148,32 @@ class DocumentList(RecordTable):
 
 
 class DocumentPanel(QWidget):
-    """The list with its filters (status, source, publication dates) and the counts."""
+    """The list with its filters (status, source, publication dates, annotator, and what a
+    search found) and the progress counts of what is listed. The filter is the session's:
+    a search panel narrows the list by setting it, and this panel follows."""
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.list = DocumentList(session, self)
-        self.status_box = QComboBox()
-        self.status_box.setObjectName("filter_status")
-        self.status_box.addItem(self.tr("All statuses"), "")
+        self.status_box = self._box("filter_status", self.tr("All statuses"))
         for status in ("new", "in_progress", "done"):
             self.status_box.addItem(status_name(status), status)
-        self.source_box = QComboBox()
-        self.source_box.setObjectName("filter_source")
+        self.source_box = self._box("filter_source", self.tr("All sources"))
+        self.annotator_box = self._box("filter_annotator", self.tr("All annotators"))
         self.date_from, self.date_to = QLineEdit(), QLineEdit()
         for edit, hint in ((self.date_from, self.tr("from YYYY-MM-DD")),
                            (self.date_to, self.tr("to YYYY-MM-DD"))):
             edit.setPlaceholderText(hint)
             edit.editingFinished.connect(self._apply)
+        self.found = QLabel()  # "Only the 12 articles found by …"
+        self.found.setObjectName("filter_found")
+        self.found.setWordWrap(True)
+        self.clear_found = QToolButton(text="✕")
+        self.clear_found.setObjectName("filter_found_clear")
+        self.clear_found.setToolTip(self.tr("Show every article again"))
+        self.clear_found.clicked.connect(lambda: session.set_document_filter(
+            replace(session.document_filter, doc_ids=None, query="")))
         self.counts = QLabel()
         self.counts.setObjectName("document_counts")
         self.counts.setWordWrap(True)
@@ -169,47 +181,86 @@ class DocumentPanel(QWidget):
         filters.addWidget(self.status_box)
         filters.addWidget(self.source_box)
         dates = QHBoxLayout()
+        dates.addWidget(self.annotator_box)
         dates.addWidget(self.date_from)
         dates.addWidget(self.date_to)
-        for box in (self.status_box, self.source_box):
-            box.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            box.setMinimumContentsLength(6)
+        found = QHBoxLayout()
+        found.addWidget(self.found, 1)
+        found.addWidget(self.clear_found)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 0, 4, 2)
         layout.addLayout(filters)
         layout.addLayout(dates)
+        layout.addLayout(found)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.counts)
-        self.status_box.activated.connect(lambda _i: self._apply())
-        self.source_box.activated.connect(lambda _i: self._apply())
         session.changed.connect(lambda update: self._count() if update.document_changed
                                 else None)
+        session.filter_changed.connect(self._follow)
         self.refresh()
+        self._show_found()
+
+    def _box(self, name: str, everything: str) -> QComboBox:
+        box = QComboBox()
+        box.setObjectName(name)
+        box.addItem(everything, "")
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        box.setMinimumContentsLength(6)
+        box.activated.connect(lambda _i: self._apply())
+        return box
 
     def refresh(self) -> None:
         """After documents arrived or left (an import, a merge, another program)."""
-        chosen = self.source_box.currentData()
-        self.source_box.clear()
-        self.source_box.addItem(self.tr("All sources"), "")
-        for source in self.session.project.sources():
-            self.source_box.addItem(source, source)
-        self.source_box.setCurrentIndex(max(0, self.source_box.findData(chosen or "")))
+        project = self.session.project
+        for box, values in ((self.source_box, project.sources()),
+                            (self.annotator_box, project.annotators())):
+            chosen = box.currentData()
+            while box.count() > 1:
+                box.removeItem(1)
+            for value in values:
+                box.addItem(value, value)
+            box.setCurrentIndex(max(0, box.findData(chosen or "")))
         self.list.reload()
         self._count()
 
     def _apply(self) -> None:
-        self.list.set_filter(ListFilter(self.status_box.currentData() or None,
-                                        self.source_box.currentData() or None,
-                                        self.date_from.text().strip() or None,
-                                        self.date_to.text().strip() or None))
+        """The panel's own filters changed: the session's filter follows (and the list
+        follows the session)."""
+        self.session.set_document_filter(replace(
+            self.session.document_filter, status=self.status_box.currentData() or None,
+            source=self.source_box.currentData() or None,
+            published_from=self.date_from.text().strip() or None,
+            published_to=self.date_to.text().strip() or None,
+            annotator=self.annotator_box.currentData() or None))
+
+    def _follow(self, new: DocumentFilter) -> None:
+        for box, value in ((self.status_box, new.status), (self.source_box, new.source),
+                           (self.annotator_box, new.annotator)):
+            box.setCurrentIndex(max(0, box.findData(value or "")))
+        self.date_from.setText(new.published_from or "")
+        self.date_to.setText(new.published_to or "")
+        self.list.set_filter(new)
+        self._show_found()
         self._count()
 
+    def _show_found(self) -> None:
+        f = self.session.document_filter
+        self.found.setText("" if f.doc_ids is None else self.tr(
+            "Only the {0} articles found by: {1}").format(f"{len(f.doc_ids):,}", f.query))
+        for widget in (self.found, self.clear_found):
+            widget.setVisible(f.doc_ids is not None)
+
     def _count(self) -> None:
-        by_status = self.session.project.status_counts()
-        total = sum(by_status.values())
+        project, f = self.session.project, self.session.document_filter
+        counts = project.list_counts(f)
+        total = sum(project.status_counts().values())
         shown = self.list.source_model.rowCount()
         parts = [self.tr("{0} of {1} documents shown").format(f"{shown:,}", f"{total:,}")]
-        parts += [f"{status_name(s)} {by_status.get(s, 0):,}"
+        parts += [f"{status_name(s)} {counts.by_status.get(s, 0):,}"
                   for s in ("new", "in_progress", "done")]
-        self.counts.setText(" · ".join(parts))
+        lines = [" · ".join(parts)]
+        if counts.by_annotator:
+            lines.append(" · ".join(self.tr("{0}: {1} of {2} done").format(
+                who or self.tr("(no name)"), f"{done:,}", f"{n:,}")
+                for who, (n, done) in counts.by_annotator.items()))
+        self.counts.setText("\n".join(lines))

@@ -6,11 +6,11 @@ updates one row."""
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import QWidget
 
+from annotator.document_filter import EVERY_DOCUMENT, DocumentFilter
 from annotator.model import DocumentSummary
 from annotator.project import Project
 from annotator.ui.record_table import Index
@@ -27,19 +27,11 @@ def status_name(status: str) -> str:
     return names.get(status, status)
 
 
-@dataclass
-class ListFilter:
-    status: str | None = None
-    source: str | None = None
-    published_from: str | None = None
-    published_to: str | None = None
-
-
 class DocumentListModel(QAbstractTableModel):
     def __init__(self, project: Project, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.project = project
-        self.filter = ListFilter()
+        self.filter = EVERY_DOCUMENT
         self.order, self.descending = "added", False
         self._rowids: list[int] = []
         self._position: dict[int, int] | None = None  # rowid -> row, built when needed
@@ -51,15 +43,13 @@ class DocumentListModel(QAbstractTableModel):
     def reload(self) -> None:
         """Read the order again (after an import, a merge, a new filter or sort)."""
         self.beginResetModel()
-        f = self.filter
-        self._rowids = self.project.list_order(
-            status=f.status, source=f.source, published_from=f.published_from,
-            published_to=f.published_to, order=self.order, descending=self.descending)
+        self._rowids = self.project.list_order(self.filter, order=self.order,
+                                               descending=self.descending)
         self._position = None
         self._pages.clear()
         self.endResetModel()
 
-    def set_filter(self, new: ListFilter) -> None:
+    def set_filter(self, new: DocumentFilter) -> None:
         self.filter = new
         self.reload()
 

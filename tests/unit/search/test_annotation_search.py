@@ -11,12 +11,14 @@ import pytest
 
 from annotator.errors import AnnotatorError
 from annotator.project import Project
-from annotator.search.annotations import AnnotationQuery, search_spans, text_matcher
-from annotator.search.corpus import DEFAULT_OPTIONS
+from annotator.search.annotations import AnnotationQuery, matching_documents, search_spans
+from annotator.search.corpus import DEFAULT_OPTIONS, text_matcher
 from annotator.search.folding import FoldOptions
 
 US = "الولاياتُ المتحدةُ"
-TEXT_A = f"قالت {US} إنها ترفض التطبيع، ورأت روسيا أن القرار ٢٢٥٤ ملزم. 🇸🇾 وقال بلينكن إن الحل سياسي."
+TEXT_A = (f"قالت {US} إنها ترفض التطبيع، ورأت روسيا أن القرار ٢٢٥٤ ملزم. 🇸🇾"
+          " وقال بلينكن "
+          "إن الحل سياسي.")
 TEXT_B = "أعلنت روسيا دعمها للتطبيع مع دمشق، بينما رفضت الولايات المتحدة ذلك."
 TEXT_C = "خبر لا علاقة له: الطقس في عمان معتدل، والمدرسة مغلقة."
 
@@ -79,7 +81,7 @@ def oracle(project: Project, q: AnnotationQuery, options: FoldOptions) -> list[s
         links = project.relations(doc.id)
         for s in sorted(spans.values(), key=lambda s: (s.start, s.end, s.id)):
             attrs = dict(s.attributes)
-            if q.label and s.label != q.label or q.annotator and s.annotator != q.annotator:
+            if (q.label and s.label != q.label) or (q.annotator and s.annotator != q.annotator):
                 continue
             if q.value and (attrs.get(q.attribute) != q.value if q.attribute
                             else q.value not in attrs.values()):
@@ -170,3 +172,11 @@ def test_limit_and_bad_queries(corpus) -> None:
     assert found(project, AnnotationQuery(label="NO_SUCH")) == []
     assert found(project, AnnotationQuery(text="'; DROP TABLE spans; --")) == []
     assert found(project, AnnotationQuery(label="ACTOR"))  # nothing was harmed
+
+
+def test_matching_documents_for_the_list(corpus) -> None:
+    project, ids = corpus
+    q = AnnotationQuery(label="STANCE", value="rejects_normalization")
+    assert matching_documents(project.database, q) == [ids["a"], ids["b"]]
+    q = AnnotationQuery(label="STANCE", documents="دمشق")
+    assert matching_documents(project.database, q) == [ids["b"]]

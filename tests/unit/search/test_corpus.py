@@ -128,3 +128,17 @@ def test_the_index_is_asked_for_every_prefixed_form() -> None:
         assert form in forms
     assert "والسلام" in prefixed("سلام") and "وسلام" in prefixed("سلام")
     assert len(forms) == len(set(forms))
+
+
+def test_matching_documents_agrees_with_the_search(project: Project) -> None:
+    from annotator.search.corpus import matching_documents
+
+    for query in QUERIES:
+        for options in ALL_OPTIONS:
+            try:
+                wanted = list(dict.fromkeys(d for d, _, _ in scan(project, query, options)))
+            except AnnotatorError:
+                with pytest.raises(AnnotatorError):
+                    matching_documents(project.database, query, options)
+                continue
+            assert matching_documents(project.database, query, options) == wanted, query

@@ -101,7 +101,7 @@ def test_spans_finds_the_example_of_the_issue(db: Path) -> None:
     code, out, err = run("spans", "--db", str(db), "--text", "الولايات المتحده",
                          "--in", "للولايات")
     assert code == 0 and "1 spans in 1 documents" in err
-    _doc, _title, where, label, who, snippet = out.splitlines()[0].split("\t")
+    _doc, _title, _where, label, who, snippet = out.splitlines()[0].split("\t")
     assert label == "ACTOR" and who == "amal" and "[الولايات المتحدةُ]" in snippet
     code, out, err = run("spans", "--db", str(db), "--linked-text", "روسيا")
     assert code == 0 and out == "" and "0 spans in 0 documents" in err
@@ -124,7 +124,7 @@ def test_search_after_an_upgrade_builds_the_index_first(db: Path) -> None:
     from tests.unit.search.test_index_upkeep import as_before_the_index
 
     as_before_the_index(db)
-    code, out, err = run("search", "بلينكن", "--db", str(db))
+    code, _out, err = run("search", "بلينكن", "--db", str(db))
     assert code == 0 and "building the search index" in err and "4 hits" in err
-    code, out, err = run("search", "بلينكن", "--db", str(db))
+    code, _out, err = run("search", "بلينكن", "--db", str(db))
     assert code == 0 and "building" not in err

@@ -1,0 +1,85 @@
+"""The document list in SQL: which documents a filter lets through, in what order, and
+their progress counts. The order and the counts come from covering indexes (no text is
+read); the documents a search found go to a temporary table, filled again only when the
+search changes."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from annotator.document_filter import DocumentFilter, ListCounts
+
+ORDER_KEYS: dict[str, str | None] = {
+    "added": None,
+    "title": "title COLLATE NOCASE",
+    "source": "source COLLATE NOCASE",
+    "status": "status",
+    "published": "published",
+    "spans": "(SELECT count(*) FROM spans s WHERE s.doc_id = documents.id AND s.deleted = 0)",
+}
+_ONLY = "temp.list_only"
+# The documents someone annotated: a live span or document label of theirs.
+_BY_ANNOTATOR = ("SELECT doc_id FROM spans WHERE annotator = ? AND deleted = 0 UNION "
+                 "SELECT doc_id FROM doc_labels WHERE annotator = ? AND deleted = 0")
+
+
+def where(conn: sqlite3.Connection, f: DocumentFilter) -> tuple[str, list[object]]:
+    """The WHERE clause over `documents` (unaliased) that lets the filter's documents in."""
+    clauses, params = ["deleted = 0"], []
+    for clause, value in (("status = ?", f.status), ("source = ?", f.source),
+                          ("published >= ?", f.published_from),
+                          ("published <= ?", f.published_to)):
+        if value:
+            clauses.append(clause)
+            params.append(value)
+    if f.annotator is not None:
+        clauses.append(f"id IN ({_BY_ANNOTATOR})")
+        params += [f.annotator, f.annotator]
+    if f.doc_ids is not None:
+        _fill_only(conn, f.doc_ids)
+        clauses.append(f"id IN (SELECT id FROM {_ONLY})")
+    return " AND ".join(clauses), params
+
+
+def rowids(conn: sqlite3.Connection, f: DocumentFilter, order: str = "added",
+           descending: bool = False) -> list[int]:
+    """The rowids of the listed documents in order (100,000 of them is a small list)."""
+    sql, params = where(conn, f)
+    way = "DESC" if descending else "ASC"
+    key = ORDER_KEYS[order]
+    order_sql = f"{key} {way}, rowid {way}" if key else f"rowid {way}"
+    cur = conn.execute(f"SELECT rowid FROM documents WHERE {sql} ORDER BY {order_sql}", params)
+    return [r for (r,) in cur.fetchall()]
+
+
+def counts(conn: sqlite3.Connection, f: DocumentFilter) -> ListCounts:
+    """How many listed documents have each status; for each annotator, how many listed
+    documents they annotated and how many of those are done."""
+    sql, params = where(conn, f)
+    by_status = dict(conn.execute(f"SELECT status, count(*) FROM documents WHERE {sql} "
+                                  "GROUP BY status ORDER BY status", params).fetchall())
+    rows = conn.execute(
+        "SELECT a.annotator, count(*), total(documents.status = 'done') FROM "
+        "(SELECT annotator, doc_id FROM spans WHERE deleted = 0 UNION "
+        " SELECT annotator, doc_id FROM doc_labels WHERE deleted = 0) a "
+        f"JOIN documents ON documents.id = a.doc_id WHERE {sql} "
+        "GROUP BY a.annotator ORDER BY a.annotator", params).fetchall()
+    return ListCounts(by_status, {who: (n, int(done)) for who, n, done in rows})
+
+
+def _fill_only(conn: sqlite3.Connection, ids: frozenset[str]) -> None:
+    key = f"{hash(ids)}:{len(ids)}"
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS list_only (id TEXT PRIMARY KEY) "
+                 "WITHOUT ROWID")
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS list_only_key (k TEXT)")
+    if conn.execute("SELECT k FROM temp.list_only_key").fetchone() == (key,):
+        return
+    conn.execute(f"DELETE FROM {_ONLY}")
+    conn.executemany(f"INSERT INTO {_ONLY} (id) VALUES (?)", ((i,) for i in ids))
+    conn.execute("DELETE FROM temp.list_only_key")
+    conn.execute("INSERT INTO temp.list_only_key VALUES (?)", [key])
+
+
+def status_counts(conn: sqlite3.Connection) -> dict[str, int]:
+    return dict(conn.execute("SELECT status, count(*) FROM documents WHERE deleted = 0 "
+                             "GROUP BY status ORDER BY status").fetchall())
