@@ -31,6 +31,7 @@ from annotator.model import Changes, Document
 from annotator.project import Project
 from annotator.session import PendingLink, Session
 from annotator.ui.about_dialog import AboutDialog, app_icon
+from annotator.ui.annotation_search_panel import AnnotationSearchPanel
 from annotator.ui.article_header import ArticleHeader
 from annotator.ui.article_view import ArticleView, arabic_font
 from annotator.ui.choice_prompt import ChoicePrompt
@@ -141,6 +142,8 @@ class MainWindow(QMainWindow):
         self.search_panel = SearchPanel(session, self.view, self.runner, lang,
                                         self.documents.choose)
         self.tabs.addTab(self.search_panel, self.tr("Search"))
+        self.annotation_search = AnnotationSearchPanel(session, lang, self.documents.choose)
+        self.tabs.addTab(self.annotation_search, self.tr("Annotations"))
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.document_panel)
         self.splitter.addWidget(article)
@@ -171,7 +174,8 @@ class MainWindow(QMainWindow):
             "next_document": lambda: self.documents.step(1),
             "previous_document": lambda: self.documents.step(-1),
             "mark_done": c.mark_done, "done_and_next": c.done_and_next,
-            "find": self.find_bar.open_bar, "search": self._open_search,
+            "find": self.find_bar.open_bar, "search": lambda: self._open_tab(self.search_panel),
+            "search_spans": lambda: self._open_tab(self.annotation_search),
             "zoom_in": lambda: self.zoom(1), "zoom_out": lambda: self.zoom(-1),
             "annotator_name": self.ask_annotator_name,
             "language_ar": lambda: self.language_requested.emit("ar"),
@@ -220,9 +224,9 @@ class MainWindow(QMainWindow):
         self._enable_picking(None)
         self._update_undo_texts()
 
-    def _open_search(self) -> None:
-        self.tabs.setCurrentWidget(self.search_panel)
-        self.search_panel.focus_query()
+    def _open_tab(self, panel: SearchPanel | AnnotationSearchPanel) -> None:
+        self.tabs.setCurrentWidget(panel)
+        panel.focus_query()
 
     def _span_menu_actions(self) -> list[QAction | None]:
         links = [a for key, a in self.actions.items() if key.startswith("link:")]
@@ -238,6 +242,7 @@ class MainWindow(QMainWindow):
         self.watcher.changed_elsewhere.connect(self.refresh_from_file)
         c.message.connect(self.statusBar().showMessage)
         self.search_panel.status.connect(self.statusBar().showMessage)
+        self.annotation_search.status.connect(self.statusBar().showMessage)
         session.pending_changed.connect(self._enable_picking)
         session.document_opened.connect(self._on_document_opened)
         self.view.span_clicked.connect(c.on_span_clicked)

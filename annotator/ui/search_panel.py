@@ -23,12 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.project import Project
-from annotator.search.corpus import Hit, SearchResult, ensure_index, search
+from annotator.search.corpus import Hit, SearchResult, ensure_index, matching_documents, search
 from annotator.search.label_all import DUPLICATE, OVERLAPS, Planned, apply, plan
 from annotator.session import Session
 from annotator.ui.article_view import ArticleView
 from annotator.ui.background import BackgroundTask
 from annotator.ui.fold_options import FoldOptionsBox
+from annotator.ui.found_in_list import FoundInList
 from annotator.ui.op_runner import OpRunner
 
 WINDOW_LIMIT = 500  # hits listed; the command line takes --limit for more
@@ -65,7 +66,12 @@ class SearchPanel(QWidget):
         column = QVBoxLayout(self)
         column.addWidget(self.query)
         column.addWidget(self.fold_options)
-        column.addWidget(self.summary)
+        self.to_list = QPushButton(self.tr("Show these articles in the list"))
+        self.to_list.setObjectName("search_to_list")
+        summary = QHBoxLayout()
+        summary.addWidget(self.summary, 1)
+        summary.addWidget(self.to_list)
+        column.addLayout(summary)
         column.addWidget(self.results, 1)
         self.label_box = QComboBox()
         for label in session.project.scheme.span_labels:
@@ -78,6 +84,9 @@ class SearchPanel(QWidget):
         labelling.addWidget(self.label_button, 1)
         column.addLayout(labelling)
         self.label_button.clicked.connect(self.label_selected)
+        self.found_in_list = FoundInList(session, self)
+        self.found_in_list.status.connect(self.status)
+        self.to_list.clicked.connect(self.show_in_list)
         self.query.returnPressed.connect(self.run)
         self.results.activated.connect(lambda index: self.open_hit(index.row()))
         self.results.cellDoubleClicked.connect(lambda row, _col: self.open_hit(row))
@@ -111,6 +120,14 @@ class SearchPanel(QWidget):
     def wait(self, timeout: float = 30.0) -> None:
         if self._task is not None:
             self._task.wait(timeout)
+        self.found_in_list.wait(timeout)
+
+    def show_in_list(self) -> None:
+        text, options = self.query.text(), self.fold_options.options()
+        if text.strip():
+            self.found_in_list.show(
+                lambda project: matching_documents(project.database, text, options),
+                f"«{text.strip()}»")
 
     def show_result(self, result: SearchResult) -> None:
         self.hits = result.hits

@@ -66,6 +66,8 @@ FIXED = [
      "View"),
     ("find", QT_TRANSLATE_NOOP(CONTEXT, "Find in the article…"), "Ctrl+F", "Edit"),
     ("search", QT_TRANSLATE_NOOP(CONTEXT, "Search every article…"), "Ctrl+Shift+F", "Edit"),
+    ("search_spans", QT_TRANSLATE_NOOP(CONTEXT, "Search the annotations…"), "Ctrl+Shift+A",
+     "Edit"),
     ("zoom_in", QT_TRANSLATE_NOOP(CONTEXT, "Zoom in"), "Ctrl+=", "View"),
     ("zoom_out", QT_TRANSLATE_NOOP(CONTEXT, "Zoom out"), "Ctrl+-", "View"),
     ("annotator_name", QT_TRANSLATE_NOOP(CONTEXT, "Annotator name…"), None, "Settings"),

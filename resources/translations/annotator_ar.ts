@@ -13,6 +13,109 @@
     </message>
 </context>
 <context>
+    <name>AnnotationSearchPanel</name>
+    <message>
+        <source>Any label</source>
+        <translation>أي وسم</translation>
+    </message>
+    <message>
+        <source>Any value</source>
+        <translation>أي قيمة</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>أي شخص</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>أي حالة</translation>
+    </message>
+    <message>
+        <source>the span&apos;s text: words, &quot;a phrase&quot;</source>
+        <translation>نص المقطع: كلمات، &quot;عبارة&quot;</translation>
+    </message>
+    <message>
+        <source>No link needed</source>
+        <translation>دون شرط ربط</translation>
+    </message>
+    <message>
+        <source>any label</source>
+        <translation>أي وسم</translation>
+    </message>
+    <message>
+        <source>whose text matches…</source>
+        <translation>نصه يطابق…</translation>
+    </message>
+    <message>
+        <source>in articles matching: words, -exclude</source>
+        <translation>في مقالات تطابق: كلمات، -استبعاد</translation>
+    </message>
+    <message>
+        <source>Find spans</source>
+        <translation>ابحث عن المقاطع</translation>
+    </message>
+    <message>
+        <source>Show these articles in the list</source>
+        <translation>اعرض هذه المقالات في القائمة</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>العنوان</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>النص</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>المُوسِّم</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>القيمة</translation>
+    </message>
+    <message>
+        <source>By, in</source>
+        <translation>بواسطة، في</translation>
+    </message>
+    <message>
+        <source>Linked</source>
+        <translation>مرتبط</translation>
+    </message>
+    <message>
+        <source>Articles</source>
+        <translation>المقالات</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(بلا اسم)</translation>
+    </message>
+    <message>
+        <source>in articles matching {0}</source>
+        <translation>في مقالات تطابق {0}</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>جارٍ البحث…</translation>
+    </message>
+    <message>
+        <source> (the first {0})</source>
+        <translation> (أول {0})</translation>
+    </message>
+    <message>
+        <source>{0} spans in {1} articles{2}</source>
+        <translation>{0} مقطعًا في {1} مقالة{2}</translation>
+    </message>
+    <message>
+        <source>That article is hidden by the list&apos;s filters: clear them to open it.</source>
+        <translation>هذه المقالة مخفية بمرشحات القائمة: امسحها لفتحها.</translation>
+    </message>
+</context>
+<context>
     <name>ArticleView</name>
     <message>
         <source>by {0}</source>
@@ -129,6 +232,10 @@
         <translation>كل الحالات</translation>
     </message>
     <message>
+        <source>All annotators</source>
+        <translation>كل المُوسِّمين</translation>
+    </message>
+    <message>
         <source>from YYYY-MM-DD</source>
         <translation>من YYYY-MM-DD</translation>
     </message>
@@ -137,8 +244,24 @@
         <translation>إلى YYYY-MM-DD</translation>
     </message>
     <message>
+        <source>{0}: {1} of {2} done</source>
+        <translation>{0}: أُنجز {1} من {2}</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(بلا اسم)</translation>
+    </message>
+    <message>
         <source>All sources</source>
         <translation>كل المصادر</translation>
+    </message>
+    <message>
+        <source>Show every article again</source>
+        <translation>اعرض كل المقالات مجددًا</translation>
+    </message>
+    <message>
+        <source>Only the {0} articles found by: {1}</source>
+        <translation>فقط المقالات الـ{0} التي وجدها: {1}</translation>
     </message>
     <message>
         <source>{0} of {1} documents shown</source>
@@ -243,6 +366,17 @@
     <message>
         <source>With attached prefixes (و ف ب ك ل ال)</source>
         <translation>مع السوابق المتصلة (و ف ب ك ل ال)</translation>
+    </message>
+</context>
+<context>
+    <name>FoundInList</name>
+    <message>
+        <source>Finding the articles…</source>
+        <translation>جارٍ إيجاد المقالات…</translation>
+    </message>
+    <message>
+        <source>The list shows the {0} articles found</source>
+        <translation>تعرض القائمة المقالات الـ{0} التي وُجدت</translation>
     </message>
 </context>
 <context>
@@ -352,6 +486,10 @@
     <message>
         <source>Search</source>
         <translation>بحث</translation>
+    </message>
+    <message>
+        <source>Annotations</source>
+        <translation>بحث في الوسوم</translation>
     </message>
     <message>
         <source>Linking cancelled</source>
@@ -488,6 +626,10 @@
     <message>
         <source>Hit</source>
         <translation>النتيجة</translation>
+    </message>
+    <message>
+        <source>Show these articles in the list</source>
+        <translation>اعرض هذه المقالات في القائمة</translation>
     </message>
     <message>
         <source>Label the selected hits…</source>
@@ -652,6 +794,18 @@
     <message>
         <source>Export</source>
         <translation>تصدير</translation>
+    </message>
+    <message>
+        <source>Building the search index…</source>
+        <translation>جارٍ بناء فهرس البحث…</translation>
+    </message>
+    <message>
+        <source>The search index was not built</source>
+        <translation>لم يُبنَ فهرس البحث</translation>
+    </message>
+    <message>
+        <source>The search index is ready.</source>
+        <translation>فهرس البحث جاهز.</translation>
     </message>
     <message>
         <source>Another import, export or merge is running; wait for it or cancel it first</source>
