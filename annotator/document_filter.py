@@ -22,15 +22,3 @@ class DocumentFilter:
 
 
 EVERY_DOCUMENT = DocumentFilter()
-
-
-@dataclass(frozen=True)
-class ListCounts:
-    """The progress counts of the listed documents."""
-
-    by_status: dict[str, int]
-    by_annotator: dict[str, tuple[int, int]]  # annotator -> (documents annotated, done)
-
-    @property
-    def total(self) -> int:
-        return sum(self.by_status.values())

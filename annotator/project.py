@@ -12,7 +12,7 @@ from typing import Any
 
 from annotator import validate
 from annotator.bulk_import import BulkImport, ImportReport
-from annotator.document_filter import EVERY_DOCUMENT, DocumentFilter, ListCounts
+from annotator.document_filter import EVERY_DOCUMENT, DocumentFilter
 from annotator.errors import ConcurrentEditError, InputError, NotFoundError, ValidationError
 from annotator.model import (
     STATUSES,
@@ -271,9 +271,11 @@ class Project:
         """The listed documents' rowids, filtered and sorted in SQL (no text is read)."""
         return document_list.rowids(self._db.conn, f, order, descending)
 
-    def list_counts(self, f: DocumentFilter = EVERY_DOCUMENT) -> ListCounts:
-        """The progress counts of the documents `f` lists, by status and by annotator."""
-        return document_list.counts(self._db.conn, f)
+    def annotator_progress(self, f: DocumentFilter = EVERY_DOCUMENT
+                           ) -> dict[str, tuple[int, int]]:
+        """For each annotator: (documents `f` lists that they annotated, how many are done).
+        Reads every span's (annotator, document) pair: 0.1 s per 300,000 spans."""
+        return document_list.annotator_progress(self._db.conn, f)
 
     def list_summaries(self, rowids: list[int]) -> list[DocumentSummary]:
         """The rows of the document list for these rowids, in that order (deleted ones
@@ -290,9 +292,9 @@ class Project:
     def counts(self) -> dict[str, int]:
         return repo.counts(self._db.conn)
 
-    def status_counts(self) -> dict[str, int]:
-        """How many live documents have each status, from one SQL aggregate."""
-        return document_list.status_counts(self._db.conn)
+    def status_counts(self, f: DocumentFilter = EVERY_DOCUMENT) -> dict[str, int]:
+        """How many documents `f` lists have each status, from one SQL aggregate."""
+        return document_list.status_counts(self._db.conn, f)
 
     # --- mutations --------------------------------------------------------------------
 

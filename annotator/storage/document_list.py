@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from annotator.document_filter import DocumentFilter, ListCounts
+from annotator.document_filter import EVERY_DOCUMENT, DocumentFilter
 
 ORDER_KEYS: dict[str, str | None] = {
     "added": None,
@@ -18,9 +18,12 @@ ORDER_KEYS: dict[str, str | None] = {
     "spans": "(SELECT count(*) FROM spans s WHERE s.doc_id = documents.id AND s.deleted = 0)",
 }
 _ONLY = "temp.list_only"
-# The documents someone annotated: a live span or document label of theirs.
-_BY_ANNOTATOR = ("SELECT doc_id FROM spans WHERE annotator = ? AND deleted = 0 UNION "
-                 "SELECT doc_id FROM doc_labels WHERE annotator = ? AND deleted = 0")
+# The rowids of the documents someone annotated (a live span or document label of theirs),
+# found through the id index, so that the list's covering index is never left for the
+# table (whose rows hold the texts).
+_BY_ANNOTATOR = ("SELECT d2.rowid FROM documents d2 WHERE d2.id IN ("
+                 "SELECT doc_id FROM spans WHERE annotator = ? AND deleted = 0 UNION "
+                 "SELECT doc_id FROM doc_labels WHERE annotator = ? AND deleted = 0)")
 
 
 def where(conn: sqlite3.Connection, f: DocumentFilter) -> tuple[str, list[object]]:
@@ -33,11 +36,11 @@ def where(conn: sqlite3.Connection, f: DocumentFilter) -> tuple[str, list[object
             clauses.append(clause)
             params.append(value)
     if f.annotator is not None:
-        clauses.append(f"id IN ({_BY_ANNOTATOR})")
+        clauses.append(f"documents.rowid IN ({_BY_ANNOTATOR})")
         params += [f.annotator, f.annotator]
     if f.doc_ids is not None:
         _fill_only(conn, f.doc_ids)
-        clauses.append(f"id IN (SELECT id FROM {_ONLY})")
+        clauses.append(f"documents.rowid IN (SELECT r FROM {_ONLY})")
     return " AND ".join(clauses), params
 
 
@@ -52,34 +55,38 @@ def rowids(conn: sqlite3.Connection, f: DocumentFilter, order: str = "added",
     return [r for (r,) in cur.fetchall()]
 
 
-def counts(conn: sqlite3.Connection, f: DocumentFilter) -> ListCounts:
-    """How many listed documents have each status; for each annotator, how many listed
-    documents they annotated and how many of those are done."""
+def status_counts(conn: sqlite3.Connection, f: DocumentFilter = EVERY_DOCUMENT
+                  ) -> dict[str, int]:
+    """How many listed documents have each status (from the covering index)."""
     sql, params = where(conn, f)
-    by_status = dict(conn.execute(f"SELECT status, count(*) FROM documents WHERE {sql} "
-                                  "GROUP BY status ORDER BY status", params).fetchall())
+    return dict(conn.execute(f"SELECT status, count(*) FROM documents WHERE {sql} "
+                             "GROUP BY status ORDER BY status", params).fetchall())
+
+
+def annotator_progress(conn: sqlite3.Connection, f: DocumentFilter = EVERY_DOCUMENT
+                       ) -> dict[str, tuple[int, int]]:
+    """For each annotator, how many listed documents they annotated (a live span or
+    document label) and how many of those are done. It reads every live span's
+    (annotator, document) pair from an index: about 0.1 s per 300,000 spans, so the window
+    asks for it off the GUI thread."""
+    sql, params = where(conn, f)
     rows = conn.execute(
         "SELECT a.annotator, count(*), total(documents.status = 'done') FROM "
         "(SELECT annotator, doc_id FROM spans WHERE deleted = 0 UNION "
         " SELECT annotator, doc_id FROM doc_labels WHERE deleted = 0) a "
         f"JOIN documents ON documents.id = a.doc_id WHERE {sql} "
         "GROUP BY a.annotator ORDER BY a.annotator", params).fetchall()
-    return ListCounts(by_status, {who: (n, int(done)) for who, n, done in rows})
+    return {who: (n, int(done)) for who, n, done in rows}
 
 
 def _fill_only(conn: sqlite3.Connection, ids: frozenset[str]) -> None:
     key = f"{hash(ids)}:{len(ids)}"
-    conn.execute("CREATE TEMP TABLE IF NOT EXISTS list_only (id TEXT PRIMARY KEY) "
-                 "WITHOUT ROWID")
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS list_only (r INTEGER PRIMARY KEY)")
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS list_only_key (k TEXT)")
     if conn.execute("SELECT k FROM temp.list_only_key").fetchone() == (key,):
         return
     conn.execute(f"DELETE FROM {_ONLY}")
-    conn.executemany(f"INSERT INTO {_ONLY} (id) VALUES (?)", ((i,) for i in ids))
+    conn.executemany(f"INSERT OR IGNORE INTO {_ONLY} (r) SELECT rowid FROM documents "
+                     "WHERE id = ?", ((i,) for i in ids))
     conn.execute("DELETE FROM temp.list_only_key")
     conn.execute("INSERT INTO temp.list_only_key VALUES (?)", [key])
-
-
-def status_counts(conn: sqlite3.Connection) -> dict[str, int]:
-    return dict(conn.execute("SELECT status, count(*) FROM documents WHERE deleted = 0 "
-                             "GROUP BY status ORDER BY status").fetchall())

@@ -295,9 +295,16 @@ def add_scheme(conn: sqlite3.Connection, scheme_id: str, toml: str, created_at: 
 
 
 def annotators(conn: sqlite3.Connection) -> list[str]:
-    return [r[0] for r in conn.execute(
-        "SELECT annotator FROM spans WHERE deleted = 0 UNION "
-        "SELECT annotator FROM doc_labels WHERE deleted = 0 ORDER BY 1")]
+    """Everyone with a live span or document label. One index seek per annotator (a skip
+    scan by recursion) rather than a read of every span."""
+    found: set[str] = set()
+    for table in ("spans", "doc_labels"):
+        live = f"FROM {table} WHERE deleted = 0"
+        found.update(r[0] for r in conn.execute(
+            f"WITH RECURSIVE a(name) AS (SELECT min(annotator) {live} UNION ALL "
+            f"SELECT (SELECT min(annotator) {live} AND annotator > a.name) FROM a "
+            "WHERE a.name IS NOT NULL) SELECT name FROM a WHERE name IS NOT NULL"))
+    return sorted(found)
 
 
 def counts(conn: sqlite3.Connection) -> dict[str, int]:

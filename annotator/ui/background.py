@@ -40,6 +40,8 @@ class BackgroundTask(QObject):
         self._cancel.set()
 
     def wait(self, timeout: float | None = None) -> bool:
+        if self._thread.ident is None:  # not started yet
+            return False
         self._thread.join(timeout)
         return not self._thread.is_alive()
 
@@ -58,17 +60,24 @@ class BackgroundTask(QObject):
             # SQLite connections belong to the thread that opened them: this one is ours.
             project = Project.open(self._path, self._annotator)
         except AnnotatorError as exc:
-            self.failed.emit(str(exc))
+            self._emit(self.failed, str(exc))
             return
         try:
             result = self._task(project, self._tick)
         except CancelledError:
-            self.cancelled.emit()
+            self._emit(self.cancelled)
         except AnnotatorError as exc:
-            self.failed.emit(str(exc))
+            self._emit(self.failed, str(exc))
         except Exception as exc:  # a bug: shown by the window's error dialog, and logged
-            self.crashed.emit((type(exc), exc, exc.__traceback__))
+            self._emit(self.crashed, (type(exc), exc, exc.__traceback__))
         else:
-            self.succeeded.emit(result)
+            self._emit(self.succeeded, result)
         finally:
             project.close()
+
+    @staticmethod
+    def _emit(signal, *args) -> None:
+        try:
+            signal.emit(*args)
+        except RuntimeError:  # the window closed meanwhile: nobody is left to tell
+            pass

@@ -89,7 +89,9 @@ def test_a_search_becomes_the_document_list(open_window, qtbot: QtBot,
     assert docs.found.isVisibleTo(docs) and "Only the 1 articles found by: basel" in \
         docs.found.text()
     assert docs.counts.text().startswith("1 of 3 documents shown")
-    assert "basel: 0 of 1 done" in docs.counts.text()
+    docs.wait_for_counts()
+    qtbot.waitUntil(lambda: "basel: 0 of 1 done" in docs.counts.text())
+    assert "amal: 0 of 1 done" in docs.counts.text()
     qtbot.mouseClick(docs.clear_found, Qt.MouseButton.LeftButton)
     assert window.documents.source_model.rowCount() == 3
     assert not docs.found.isVisibleTo(docs)
