@@ -84,17 +84,21 @@ def main() -> None:
 
     tmp = Path(tempfile.mkdtemp())
     path = tmp / "list.db"
-    shutil.copy(build(n), path)
-    project = Project.open(path, "bench")  # brings the schema up to date
-    project.close()
-    enrich(path)
+    cached = build(n).with_name(f"list-{n}.db")  # kept between runs, like build()'s
+    if not cached.exists():
+        shutil.copy(build(n), tmp / "building.db")
+        Project.open(tmp / "building.db", "bench").close()  # the schema brought up to date
+        enrich(tmp / "building.db")
+        project = Project.open(tmp / "building.db", "bench")
+        ensure_index(project.database)
+        project.close()
+        shutil.move(tmp / "building.db", cached)
+    shutil.copy(cached, path)
     project = Project.open(path, "bench")
-    t0 = time.perf_counter()
-    ensure_index(project.database)
-    print(f"{n:,} articles, 300,000 spans by 3 annotators; index built in "
-          f"{time.perf_counter() - t0:.1f} s")
+    print(f"{n:,} articles, 300,000 spans by 3 annotators")
 
     finds = {"text query «كورونا»": lambda: text_documents(project.database, "كورونا"),
+             "text query «الصين»": lambda: text_documents(project.database, "الصين"),
              "annotation query STANCE by basel": lambda: matching_documents(
                  project.database, AnnotationQuery(label="STANCE", annotator="basel"))}
     found = {}
@@ -114,8 +118,10 @@ def main() -> None:
                                             published_to="2021-03-31"),
         "annotator": DocumentFilter(annotator="basel"),
         "annotator + status": DocumentFilter(annotator="basel", status="done"),
-        "text query's articles": DocumentFilter(
+        "«كورونا»'s articles (93%)": DocumentFilter(
             doc_ids=frozenset(found["text query «كورونا»"]), query="كورونا"),
+        "«الصين»'s articles": DocumentFilter(
+            doc_ids=frozenset(found["text query «الصين»"]), query="الصين"),
         "annotation query's articles": DocumentFilter(
             doc_ids=frozenset(found["annotation query STANCE by basel"]), query="STANCE"),
     }

@@ -36,8 +36,8 @@ def where(conn: sqlite3.Connection, f: DocumentFilter) -> tuple[str, list[object
             clauses.append(clause)
             params.append(value)
     if f.annotator is not None:
-        clauses.append(f"documents.rowid IN ({_BY_ANNOTATOR})")
-        params += [f.annotator, f.annotator]
+        _fill_by_annotator(conn, f.annotator)
+        clauses.append("documents.rowid IN (SELECT r FROM temp.list_by_annotator)")
     if f.doc_ids is not None:
         _fill_only(conn, f.doc_ids)
         clauses.append(f"documents.rowid IN (SELECT r FROM {_ONLY})")
@@ -51,7 +51,12 @@ def rowids(conn: sqlite3.Connection, f: DocumentFilter, order: str = "added",
     way = "DESC" if descending else "ASC"
     key = ORDER_KEYS[order]
     order_sql = f"{key} {way}, rowid {way}" if key else f"rowid {way}"
-    cur = conn.execute(f"SELECT rowid FROM documents WHERE {sql} ORDER BY {order_sql}", params)
+    # Filters on a listed column read the wide index; the whole list, or a picked set of
+    # documents, the narrow one (already in arrival order). SQLite's planner cannot tell.
+    by_columns = any((f.status, f.source, f.published_from, f.published_to)) or key
+    index = "documents_list" if by_columns else "documents_live"
+    cur = conn.execute(f"SELECT rowid FROM documents INDEXED BY {index} WHERE {sql} "
+                       f"ORDER BY {order_sql}", params)
     return [r for (r,) in cur.fetchall()]
 
 
@@ -77,6 +82,25 @@ def annotator_progress(conn: sqlite3.Connection, f: DocumentFilter = EVERY_DOCUM
         f"JOIN documents ON documents.id = a.doc_id WHERE {sql} "
         "GROUP BY a.annotator ORDER BY a.annotator", params).fetchall()
     return {who: (n, int(done)) for who, n, done in rows}
+
+
+def _fill_by_annotator(conn: sqlite3.Connection, annotator: str) -> None:
+    """The rowids of the documents `annotator` worked on, read once and kept until the
+    file changes (a write here or by another program): the list and each of its counts
+    then ask a small table instead of reading the annotator's spans again."""
+    version = conn.execute("PRAGMA data_version").fetchone()[0]
+    key = f"{annotator}\x1f{version}\x1f{conn.total_changes}"
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS list_by_annotator (r INTEGER PRIMARY KEY)")
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS list_by_annotator_key (k TEXT)")
+    if conn.execute("SELECT k FROM temp.list_by_annotator_key").fetchone() == (key,):
+        return
+    conn.execute("DELETE FROM temp.list_by_annotator")
+    conn.execute(f"INSERT INTO temp.list_by_annotator (r) {_BY_ANNOTATOR}",
+                 [annotator, annotator])
+    conn.execute("DELETE FROM temp.list_by_annotator_key")
+    # total_changes counts these temp writes too: the key is taken after them.
+    key = f"{annotator}\x1f{version}\x1f{conn.total_changes + 1}"
+    conn.execute("INSERT INTO temp.list_by_annotator_key VALUES (?)", [key])
 
 
 def _fill_only(conn: sqlite3.Connection, ids: frozenset[str]) -> None:

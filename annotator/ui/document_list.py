@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QSignalBlocker, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QSignalBlocker, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -28,6 +28,7 @@ from annotator.ui.keys import claims_delete
 from annotator.ui.record_table import RecordTable
 
 __all__ = ["DocumentList", "DocumentPanel", "status_name"]
+PROGRESS_DELAY_MS = 150  # each annotator's progress is read when the filter has settled
 
 
 class TitleDelegate(QStyledItemDelegate):
@@ -199,6 +200,8 @@ class DocumentPanel(QWidget):
                                 else None)
         session.filter_changed.connect(self._follow)
         self._progress_task: BackgroundTask | None = None
+        self._progress_timer = QTimer(self, singleShot=True, interval=PROGRESS_DELAY_MS)
+        self._progress_timer.timeout.connect(self._start_progress)
         self._status_line, self._annotator_line = "", []
         self.refresh()
         self._show_found()
@@ -265,13 +268,17 @@ class DocumentPanel(QWidget):
                   for s in ("new", "in_progress", "done")]
         self._status_line = " · ".join(parts)
         self.counts.setText("\n".join([self._status_line, *self._annotator_line[:1]]))
+        self._progress_timer.start()  # once the list has painted and the filter settled
+
+    def _start_progress(self) -> None:
         if self._progress_task is not None:
             self._progress_task.succeeded.disconnect()
+        project, f = self.session.project, self.session.document_filter
         task = BackgroundTask(project.path, project.annotator,
                               lambda p, _tick: p.annotator_progress(f), self)
         task.succeeded.connect(self._show_progress)
         self._progress_task = task
-        QTimer.singleShot(0, task.start)  # after the list has painted
+        task.start()
 
     def _show_progress(self, progress: dict[str, tuple[int, int]]) -> None:
         self._progress_task = None
@@ -282,7 +289,8 @@ class DocumentPanel(QWidget):
 
     def wait_for_counts(self, timeout: float = 10.0) -> None:
         """For tests and benchmarks: let the annotators' progress arrive."""
+        if self._progress_timer.isActive():
+            self._progress_timer.stop()
+            self._start_progress()
         if self._progress_task is not None:
-            QCoreApplication.processEvents()  # the task starts once the list has painted
-            if self._progress_task is not None:
-                self._progress_task.wait(timeout)
+            self._progress_task.wait(timeout)

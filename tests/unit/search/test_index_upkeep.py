@@ -185,3 +185,29 @@ def test_a_search_without_the_write_lock_reads_every_article(tmp_path: Path) -> 
     assert found(p, "زيلينسكي") == {doc}
     assert has_index(p.database)
     p.close()
+
+
+def test_labels_are_saved_between_the_steps_of_a_build(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    p = open_project(path, "amal", with_seeds=True)
+    for n in range(25):
+        p.add_document(f"الخبر رقم {n} عن غزة", title=str(n))
+    p.close()
+    as_before_the_index(path)
+    p = Project.open(path, "amal")
+    other = Project.open(path, "basel")
+    other.database.set_busy_timeout(0.05)  # a label must not wait for the whole build
+    doc = other.documents()[3].id
+    saved: list[str] = []
+
+    def label_meanwhile(done: int, _total: int) -> None:
+        k = len(saved)
+        saved.append(other.add_span(doc, k, k + 3, "ACTOR").created)
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr("annotator.search.corpus.BATCH", 10)
+        assert ensure_index(p.database, label_meanwhile)
+    assert len(saved) == 3 and all(other.span(s) for s in saved)
+    assert_consistent(p)
+    other.close()
+    p.close()

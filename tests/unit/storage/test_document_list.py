@@ -87,3 +87,17 @@ def test_counts_of_the_whole_list(project: Project) -> None:
     progress = project.annotator_progress()
     assert set(progress) == {"amal", "basel"} == set(project.annotators())
     assert progress["amal"][0] == 6 and progress["basel"][0] == 4
+
+
+def test_the_annotator_filter_follows_writes_here_and_elsewhere(project: Project) -> None:
+    only_basel = DocumentFilter(annotator="basel")
+    before = listed(project, only_basel)
+    ids = [d.id for d in project.documents()]
+    fresh = [d for d in ids if d not in before]
+    project.add_span(fresh[0], 0, 3, "CLAIM")  # this connection writes
+    assert listed(project, only_basel) == oracle(project, only_basel)
+    other = Project.open(project.path, "basel")
+    other.add_span(fresh[1], 0, 3, "CLAIM")  # another program writes
+    other.close()
+    assert listed(project, only_basel) == oracle(project, only_basel)
+    assert set(before) < set(listed(project, only_basel))
