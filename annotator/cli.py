@@ -523,3 +523,7 @@ def _open(ctx: click.Context, db_path: Path | None, *, create: bool = False) -> 
         return open_project(path)
     except AnnotatorError as exc:
         fail(str(exc))
+
+
+# The review's commands live in their own module and register themselves on `cli`.
+from annotator import cli_review  # noqa: E402, F401
