@@ -432,6 +432,29 @@ class Project:
 
         return self._run(f"Set {field_id}", op)
 
+    def put_records(self, description: str, rows: Sequence[tuple[str, dict[str, Any]]],
+                    expect: Sequence[tuple[str, str]] = ()) -> Changes:
+        """Write whole records with the ids and annotator they carry (a reviewer's gold
+        decisions, review/gold.py), as one undo step. Each (table, id) in `expect` must be
+        as this project last read it: a record a merge or a colleague changed since is
+        refused with who changed it and when."""
+        def op(tx: _Tx) -> None:
+            for table, record_id in expect:
+                row = repo.get_row(tx.conn, table, record_id)
+                if row is None:
+                    raise NotFoundError(f"no {_KINDS[table]} with id {record_id}")
+                tx.expect(table, row, self._seen.get(record_id))
+                if row["deleted"]:
+                    raise ConcurrentEditError(stale_message(table, row))
+            for table, values in rows:
+                before = repo.get_row(tx.conn, table, values["id"])
+                if before is not None:
+                    tx.expect(table, before, self._seen.get(values["id"]))
+                tx.put(table, {"created_at": before["created_at"] if before else tx.now,
+                               "deleted": 0, **values})
+
+        return self._run(description, op)
+
     def set_status(self, doc_id: str, status: str) -> Changes:
         if status not in STATUSES:
             raise ValidationError(f"unknown status {status!r}; use one of {', '.join(STATUSES)}")

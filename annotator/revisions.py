@@ -18,6 +18,8 @@ CONTENT: dict[str, tuple[str, ...]] = {
     "spans": ("start", "end", "label", "attributes", "note", "annotator", "deleted"),
     "relations": ("type", "head", "tail", "annotator", "deleted"),
     "doc_labels": ("field", "value", "annotator", "deleted"),
+    "decisions": ("verdict", "deleted"),  # two reviewers who decide alike agree
+    "comments": ("target", "body", "resolved", "annotator", "deleted"),
 }
 
 
@@ -36,7 +38,7 @@ def rev(table: str, row: Mapping[str, Any]) -> str:
 PREFERENCE: dict[str, tuple[tuple[str, ...], str]] = {
     "documents": (("created_at", "annotator", "updated_at", "base", "updated_by"), "<"),
     **{t: (("updated_at", "base", "updated_by"), ">")
-       for t in ("spans", "relations", "doc_labels")},
+       for t in ("spans", "relations", "doc_labels", "decisions", "comments")},
 }
 
 

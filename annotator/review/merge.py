@@ -152,6 +152,9 @@ class _Merger:
             lost.append(inc["id"])
         counts["doc_labels"].added += store.insert_new(self.conn, self.src, "doc_labels",
                                                        skip=lost)
+        for table in ("decisions", "comments"):  # records of a review: no rule of their own
+            self._resolve_pairs(table)
+            counts[table].added = store.insert_new(self.conn, self.src, table)
         self._cut_broken_links()
         for table, total in totals.items():
             c = counts[table]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-KINDS = ("documents", "spans", "relations", "doc_labels")
+KINDS = ("documents", "spans", "relations", "doc_labels", "decisions", "comments")
 
 
 @dataclass
@@ -81,9 +81,11 @@ class MergeReport:
         """The report for a person: one line of counts per kind, then every exception (the
         first `limit` of each sort; `annotator conflicts` lists all the lost versions)."""
         names = {"documents": "documents", "spans": "spans", "relations": "links",
-                 "doc_labels": "document labels"}
+                 "doc_labels": "document labels", "decisions": "review decisions",
+                 "comments": "comments"}
         out = [f"{names[k]}: {c.added} added, {c.updated} updated, {c.unchanged} unchanged, "
-               f"{c.conflicts} conflicts" for k, c in self.counts.items()]
+               f"{c.conflicts} conflicts" for k, c in self.counts.items()
+               if k not in ("decisions", "comments") or c.added or c.updated or c.conflicts]
         for prefix, items in (("conflict", [c.line() for c in self.conflicts]),
                               ("not merged", self.document_conflicts),
                               ("link removed", self.removed_links),

@@ -24,7 +24,7 @@ from annotator.storage.repository import (
     put_row,
 )
 
-TABLES = ("documents", "spans", "relations", "doc_labels")
+TABLES = ("documents", "spans", "relations", "doc_labels", "decisions", "comments")
 
 
 @dataclass(frozen=True)

@@ -203,6 +203,36 @@ def documents_live(db: SqliteUtilsDatabase) -> None:
     db.execute("CREATE INDEX documents_live ON documents(deleted)")
 
 
+@migrations(name="0008_review")
+def review(db: SqliteUtilsDatabase) -> None:
+    """A reviewer's decisions (review/gold.py: a unit of disagreement accepted into gold or
+    rejected; its id is the unit's gold twin id) and comment threads on a span, a link or a
+    document (`target` empty). Both merge like every other record."""
+    statements = [
+        f"""CREATE TABLE decisions (
+            id TEXT PRIMARY KEY,
+            doc_id TEXT NOT NULL REFERENCES documents(id),
+            verdict TEXT NOT NULL CHECK (verdict IN ('accepted', 'rejected')),
+            {_PROVENANCE},
+            base TEXT NOT NULL DEFAULT '',
+            updated_by TEXT NOT NULL DEFAULT '')""",
+        "CREATE INDEX decisions_by_doc ON decisions(doc_id, deleted)",
+        f"""CREATE TABLE comments (
+            id TEXT PRIMARY KEY,
+            doc_id TEXT NOT NULL REFERENCES documents(id),
+            target TEXT NOT NULL DEFAULT '',
+            body TEXT NOT NULL,
+            resolved INTEGER NOT NULL DEFAULT 0 CHECK (resolved IN (0, 1)),
+            {_PROVENANCE},
+            base TEXT NOT NULL DEFAULT '',
+            updated_by TEXT NOT NULL DEFAULT '')""",
+        "CREATE INDEX comments_by_doc ON comments(doc_id, deleted)",
+        "CREATE INDEX comments_by_annotator ON comments(annotator, doc_id) WHERE deleted = 0",
+    ]
+    for sql in statements:
+        db.execute(sql)
+
+
 @lru_cache(maxsize=1)
 def _names() -> tuple[str, ...]:
     # pending() on an empty in-memory database lists every migration, in order.

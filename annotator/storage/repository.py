@@ -25,6 +25,10 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                   "updated_at", *_TRACKING),
     "doc_labels": ("id", "doc_id", "field", "value", "annotator", "created_at", "updated_at",
                    *_TRACKING),
+    "decisions": ("id", "doc_id", "verdict", "annotator", "created_at", "updated_at",
+                  *_TRACKING),
+    "comments": ("id", "doc_id", "target", "body", "resolved", "annotator", "created_at",
+                 "updated_at", *_TRACKING),
 }
 JSON_COLUMNS = frozenset(("meta", "attributes"))
 
@@ -133,7 +137,7 @@ def record_times(conn: sqlite3.Connection, doc_id: str) -> list[tuple[str, str, 
     """(table, id, updated_at, deleted) of a document and of every record in it."""
     out = conn.execute("SELECT 'documents', id, updated_at, deleted FROM documents "
                        "WHERE id = ?", [doc_id]).fetchall()
-    for table in ("spans", "relations", "doc_labels"):
+    for table in ("spans", "relations", "doc_labels", "decisions", "comments"):
         out += conn.execute(f"SELECT '{table}', id, updated_at, deleted FROM {table} "
                             "WHERE doc_id = ?", [doc_id]).fetchall()
     return out

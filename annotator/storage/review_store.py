@@ -56,3 +56,17 @@ def titles(conn: sqlite3.Connection, doc_ids: Sequence[str]) -> dict[str, str]:
             "SELECT id, CASE WHEN title = '' THEN substr(text, 1, 60) ELSE title END "
             f"FROM documents WHERE id IN ({', '.join('?' * len(chunk))})", chunk).fetchall())
     return out
+
+
+def decisions(conn: sqlite3.Connection, doc_id: str) -> dict[str, bool]:
+    """A document's live review decisions: unit (gold twin) id -> accepted."""
+    return {i: verdict == "accepted" for i, verdict in conn.execute(
+        "SELECT id, verdict FROM decisions WHERE doc_id = ? AND deleted = 0", [doc_id])}
+
+
+def decided_by_document(conn: sqlite3.Connection) -> dict[str, set[str]]:
+    """Every document's decided units."""
+    out: dict[str, set[str]] = {}
+    for doc_id, unit in conn.execute("SELECT doc_id, id FROM decisions WHERE deleted = 0"):
+        out.setdefault(doc_id, set()).add(unit)
+    return out
