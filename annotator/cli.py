@@ -459,12 +459,17 @@ def _split(value: str | None) -> tuple[float, float, float] | None:
               show_default=True, help="csv: which table (xlsx holds all three).")
 @click.option("--lang", type=click.Choice(["en", "ar"]), default="en", show_default=True,
               help="csv, xlsx: the language of label, value and column names.")
+@click.option("--gold", is_flag=True,
+              help="The reviewer's gold layer, of the adjudicated documents only.")
+@click.option("--include-unadjudicated", is_flag=True,
+              help="With --gold: also the documents not yet fully adjudicated.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as one JSON document.")
 @click.pass_context
 def export_(ctx: click.Context, fmt: str, out: Path, db_path: Path | None,
             annotator: str | None, statuses: tuple[str, ...], labels: str | None,
             split: str | None, seed: int, doccano_offsets: str, doccano_overlaps: str,
-            table: str, lang: str, as_json: bool) -> None:
+            table: str, lang: str, gold: bool, include_unadjudicated: bool,
+            as_json: bool) -> None:
     """Export documents and labels as training data or spreadsheets.
 
     Formats: jsonl (this tool's own, complete), csv (one table: spans, links or documents,
@@ -476,13 +481,19 @@ def export_(ctx: click.Context, fmt: str, out: Path, db_path: Path | None,
     Example:
         annotator export --format jsonl --out stance.jsonl --status done
         annotator export --format conll --out sets/ --split 0.8,0.1,0.1 --seed 7
+        annotator export --format doccano --out gold.jsonl --gold
     """
     from annotator.io import exporter
 
+    if gold and annotator:
+        raise click.UsageError("--gold exports the gold layer; leave out --annotator")
+    if include_unadjudicated and not gold:
+        raise click.UsageError("--include-unadjudicated goes with --gold")
     options = exporter.ExportOptions(
         fmt, out, list(statuses) or None, annotator,
         [x.strip() for x in labels.split(",") if x.strip()] if labels else None,
-        _split(split), seed, doccano_offsets, doccano_overlaps, table, lang)
+        _split(split), seed, doccano_offsets, doccano_overlaps, table, lang, gold,
+        include_unadjudicated)
     report = _run(ctx, db_path, "exported",
                   lambda project, tick: exporter.export(project, options, progress=tick))
     if as_json:

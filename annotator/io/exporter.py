@@ -23,6 +23,7 @@ from annotator.io.native import NativeWriter
 from annotator.io.spreadsheet import CsvWriter
 from annotator.model import ExportDoc
 from annotator.project import Project
+from annotator.review.disagreements import GOLD
 from annotator.scheme import Scheme
 from annotator.text import sha256_of
 
@@ -55,6 +56,8 @@ class ExportOptions:
     doccano_overlaps: str = "keep"
     table: str = "spans"  # csv: spans, links or documents
     lang: str = "en"  # csv, xlsx: names of labels, values and columns
+    gold: bool = False  # the gold layer of the adjudicated documents
+    include_unadjudicated: bool = False  # with gold: every document
 
 
 @dataclass
@@ -65,6 +68,7 @@ class ExportReport:
     files: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     per_split: dict[str, int] = field(default_factory=dict)
+    left_out: int = 0  # with gold: documents not yet adjudicated
 
 
 def _writer(fmt: str, path: Path, options: ExportOptions, scheme: Scheme) -> Writer:
@@ -135,9 +139,18 @@ def export(project: Project, options: ExportOptions,
                 writers[name] = _writer(options.format, target, options, project.scheme)
             return writers[name]
 
+        adjudicated = None
+        if options.gold and not options.include_unadjudicated:
+            from annotator.review.gold import adjudicated_documents
+
+            adjudicated = adjudicated_documents(project.database)
+        annotator = GOLD if options.gold else options.annotator
         for ed in project.export_documents(statuses=options.statuses,
-                                           annotator=options.annotator, labels=options.labels,
+                                           annotator=annotator, labels=options.labels,
                                            with_deleted=options.format == "jsonl"):
+            if adjudicated is not None and ed.document.id not in adjudicated:
+                report.left_out += 1
+                continue
             check(ed)
             name = split_of(ed.document.id, options.seed, options.split) if options.split \
                 else "all"
@@ -148,6 +161,9 @@ def export(project: Project, options: ExportOptions,
             report.per_split[name] = report.per_split.get(name, 0) + 1
             if progress is not None:
                 progress(report.documents)
+        if report.left_out:
+            report.warnings.append(f"left out {report.left_out} documents not yet "
+                                   "adjudicated (--include-unadjudicated exports them too)")
         if not writers:
             writer_for("all" if not options.split else "train")
         for w in writers.values():

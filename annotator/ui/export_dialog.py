@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from annotator.io.exporter import FORMATS, ExportOptions
 from annotator.model import STATUSES
+from annotator.review.disagreements import GOLD
 from annotator.scheme import Scheme
 from annotator.ui.document_list import status_name
 
@@ -40,7 +41,10 @@ class ExportDialog(QDialog):
         self.annotator = QComboBox()
         self.annotator.addItem(self.tr("everyone"), None)
         for name in annotators:
-            self.annotator.addItem(name, name)
+            if name != GOLD:
+                self.annotator.addItem(name, name)
+        if GOLD in annotators:  # the reviewer's layer, of the adjudicated documents
+            self.annotator.addItem(self.tr("gold (adjudicated documents)"), GOLD)
         self.statuses = {s: QCheckBox(status_name(s)) for s in STATUSES}
         self.labels = {x.id: QCheckBox(x.name(lang)) for x in scheme.span_labels}
         for box in (*self.statuses.values(), *self.labels.values()):
@@ -92,7 +96,9 @@ class ExportDialog(QDialog):
         return ExportOptions(
             format=self.format.currentText(), out=Path(self.out.text().strip()),
             statuses=None if len(statuses) == len(self.statuses) else statuses,
-            annotator=self.annotator.currentData(),
+            annotator=None if self.annotator.currentData() == GOLD
+            else self.annotator.currentData(),
+            gold=self.annotator.currentData() == GOLD,
             labels=None if len(labels) == len(self.labels) else labels,
             split=split, seed=self.seed.value(),  # type: ignore[arg-type]
             lang=self.lang)  # spreadsheets name labels and values as the window does
