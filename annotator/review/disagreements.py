@@ -58,9 +58,9 @@ class Unit:
 
 def units(doc_id: str, annotators: Sequence[str], spans: Iterable[SpanRow],
           links: Iterable[LinkRow] = (), labels: Iterable[LabelRow] = ()) -> list[Unit]:
-    """The disagreements among `annotators` (gold excluded) in one document's records,
-    in the order of the text, then the document fields."""
-    who = [a for a in annotators if a != GOLD]
+    """The disagreements among `annotators` in one document's records, in the order of the
+    text, then the document fields. Gold is compared only when it is named."""
+    who = list(annotators)
     out: list[Unit] = []
     by_place: dict[tuple[int, int, str], dict[str, tuple[str, str]]] = defaultdict(dict)
     for _doc, start, end, label, attrs, annotator, span_id in spans:

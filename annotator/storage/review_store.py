@@ -70,3 +70,28 @@ def decided_by_document(conn: sqlite3.Connection) -> dict[str, set[str]]:
     for doc_id, unit in conn.execute("SELECT doc_id, id FROM decisions WHERE deleted = 0"):
         out.setdefault(doc_id, set()).add(unit)
     return out
+
+
+def comments(conn: sqlite3.Connection, doc_id: str) -> list[tuple]:
+    """(id, doc id, target, body, resolved, annotator, created_at) of a document's live
+    comments, oldest first."""
+    return conn.execute("SELECT id, doc_id, target, body, resolved, annotator, created_at "
+                        "FROM comments WHERE doc_id = ? AND deleted = 0 "
+                        "ORDER BY created_at, id", [doc_id]).fetchall()
+
+
+def all_comments(conn: sqlite3.Connection) -> list[tuple]:
+    """(doc id, target, body, annotator, resolved) of every live comment."""
+    return conn.execute("SELECT doc_id, target, body, annotator, resolved FROM comments "
+                        "WHERE deleted = 0 ORDER BY doc_id, created_at").fetchall()
+
+
+def record_places(conn: sqlite3.Connection, annotator: str) -> dict[str, tuple[str, int]]:
+    """Where each live span and link of `annotator` is: id -> (doc id, start)."""
+    out = {i: (doc, start) for i, doc, start in conn.execute(
+        "SELECT id, doc_id, start FROM spans WHERE annotator = ? AND deleted = 0",
+        [annotator])}
+    out.update((i, (doc, start)) for i, doc, start in conn.execute(
+        "SELECT r.id, r.doc_id, h.start FROM relations r JOIN spans h ON h.id = r.head "
+        "WHERE r.annotator = ? AND r.deleted = 0", [annotator]))
+    return out
