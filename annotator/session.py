@@ -11,12 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from annotator.document_filter import EVERY_DOCUMENT, DocumentFilter
 from annotator.model import Changes, DocLabel, Document, Relation, Span
 from annotator.project import Project
+from annotator.review.disagreements import GOLD, Unit
 from annotator.scheme import RelationType
+
+if TYPE_CHECKING:
+    from annotator.review.gold import DocumentReview
 
 
 class Event:
@@ -63,6 +67,21 @@ class PendingLink:
         return self.candidates[self.index] if 0 <= self.index < len(self.candidates) else None
 
 
+@dataclass
+class ReviewState:
+    """Review mode: whose work is compared, the open document's disagreements and gold
+    decisions (review/gold.py), and the disagreement the reviewer is on."""
+
+    annotators: tuple[str, ...]
+    doc: DocumentReview | None = None
+    index: int = -1
+
+    @property
+    def unit(self) -> Unit | None:
+        units = self.doc.units if self.doc else ()
+        return units[self.index] if 0 <= self.index < len(units) else None
+
+
 @dataclass(frozen=True)
 class Update:
     """One announced change, with what it changed already read for the views."""
@@ -92,6 +111,8 @@ class Session:
         self.changed = Event()  # (Update)
         self.message = Event()  # (text): something the analyst should read
         self.filter_changed = Event()  # (DocumentFilter)
+        self.review: ReviewState | None = None  # review mode, when on
+        self.review_changed = Event()  # (ReviewState or None)
 
     def set_document_filter(self, new: DocumentFilter) -> None:
         """Which documents the list shows: its own filters, or what a search found."""
@@ -104,6 +125,8 @@ class Session:
     def open(self, doc_id: str | None) -> None:
         self.pending = None
         self.selected = None
+        if self.review is not None:
+            self.review.index = -1
         if doc_id is None:
             self.doc, self.spans, self.relations, self.doc_labels = None, {}, [], []
         else:
@@ -114,6 +137,61 @@ class Session:
         self.document_opened.emit(self)
         self.pending_changed.emit(None)
         self.selection_changed.emit(None, False)
+        if self.review is not None:
+            self.refresh_review(keep_unit=False)
+
+    def visible_spans(self) -> list[Span]:
+        """The spans the article shows: all of them, or in review mode those of the
+        compared annotators and gold."""
+        if self.review is None:
+            return list(self.spans.values())
+        shown = {*self.review.annotators, GOLD}
+        return [s for s in self.spans.values() if s.annotator in shown]
+
+    # --- review mode ---------------------------------------------------------------------
+
+    def start_review(self, annotators: tuple[str, ...]) -> None:
+        self.review = ReviewState(annotators)
+        self.refresh_review()
+
+    def stop_review(self) -> None:
+        self.review = None
+        self.review_changed.emit(None)
+
+    def refresh_review(self, keep_unit: bool = True) -> None:
+        """Read the open document's disagreements again (after a decision, a merge)."""
+        if self.review is None:
+            return
+        from annotator.review.gold import review
+
+        state = self.review
+        current = state.unit.gold if keep_unit and state.unit is not None else None
+        state.doc = review(self.project, self.doc.id, state.annotators) \
+            if self.doc is not None and state.annotators else None
+        units = state.doc.units if state.doc else ()
+        state.index = next((i for i, u in enumerate(units) if u.gold == current), -1)
+        self.review_changed.emit(state)
+
+    def step_unit(self, delta: int, *, open_only: bool = True) -> bool:
+        """Select the next (+1) or previous (-1) disagreement in this document; False at
+        the end (the caller moves to another document)."""
+        state = self.review
+        if state is None or state.doc is None:
+            return False
+        units = state.doc.units
+        k = state.index
+        while True:
+            k += delta
+            if not 0 <= k < len(units):
+                return False
+            if not open_only or units[k].gold not in state.doc.decided:
+                state.index = k
+                unit = units[k]
+                first = next(iter(unit.records.values()))
+                if unit.table == "spans" and first in self.spans:
+                    self.select(first, flash=True)
+                self.review_changed.emit(state)
+                return True
 
     def span_text(self, span_id: str) -> str:
         span = self.spans.get(span_id)
@@ -176,6 +254,8 @@ class Session:
         self.changed.emit(update)
         if self.selected is None and removed:
             self.selection_changed.emit(None, False)
+        if self.review is not None:
+            self.refresh_review()  # a decision, an edit, a merge: disagreements again
         return update
 
     def refresh_from_file(self) -> Update | None:

@@ -39,7 +39,7 @@ from annotator.text import (
 )
 from annotator.ui.arc_painter import ArcPainter
 from annotator.ui.span_index import PlacedSpan, SpanIndex
-from annotator.ui.span_painter import SpanPainter
+from annotator.ui.span_painter import SpanPainter, annotator_colors
 from annotator.ui.span_table import attribute_text
 
 LINE_GAP_PX = 12  # room under each line for stacked underlines
@@ -80,7 +80,8 @@ class ArticleView(QTextEdit):
         self.session = session
         if session is not None:
             session.document_opened.connect(
-                lambda s: self.show_document(s.doc, list(s.spans.values())))
+                lambda s: self.show_document(s.doc, s.visible_spans()))
+            session.review_changed.connect(self._on_review)
             session.changed.connect(self._on_changed)
             session.selection_changed.connect(
                 lambda span_id, flash: self.select_span(span_id, flash=flash))
@@ -88,9 +89,21 @@ class ArticleView(QTextEdit):
 
     # --- following the session -------------------------------------------------------------
 
+    def _on_review(self, state) -> None:
+        """Review mode on, off, or other annotators compared: their spans, underlined in
+        their colours (the legend is the review panel's)."""
+        colors = None if state is None else annotator_colors(state.annotators)
+        shown = {s.id for s in self.session.visible_spans()}
+        if colors != self.painter.annotator_colors or shown != set(self.index.ids()):
+            self.painter.annotator_colors = colors
+            self.index.reset(self.session.visible_spans())
+            self.viewport().update()
+
     def _on_changed(self, update: Update) -> None:
         if update.upserted or update.removed:
-            self.apply_span_changes(update.upserted, update.removed)
+            visible = {s.id for s in self.session.visible_spans()}
+            self.apply_span_changes([s for s in update.upserted if s.id in visible],
+                                    update.removed)
         elif update.relations_changed:
             self.viewport().update()  # the arcs
 

@@ -31,7 +31,6 @@ from annotator.model import Changes, Document
 from annotator.project import Project
 from annotator.session import PendingLink, Session
 from annotator.ui.about_dialog import AboutDialog, app_icon
-from annotator.ui.annotation_search_panel import AnnotationSearchPanel
 from annotator.ui.article_header import ArticleHeader
 from annotator.ui.article_view import ArticleView, arabic_font
 from annotator.ui.choice_prompt import ChoicePrompt
@@ -41,9 +40,9 @@ from annotator.ui.document_info import DocumentInfo
 from annotator.ui.document_list import DocumentPanel
 from annotator.ui.file_watcher import FileWatcher
 from annotator.ui.find_bar import FindBar
+from annotator.ui.finder_tabs import build_finder_tabs, connect_finder_tabs
 from annotator.ui.op_runner import OpRunner
 from annotator.ui.relation_panel import RelationPanel
-from annotator.ui.search_panel import SearchPanel
 from annotator.ui.settings import Settings
 from annotator.ui.shortcuts_dialog import ShortcutsDialog
 from annotator.ui.span_editor import SpanEditor
@@ -139,11 +138,7 @@ class MainWindow(QMainWindow):
         document_column.addWidget(self.doc_fields)
         document_column.addWidget(self.document_info, 1)
         self.tabs.addTab(document_tab, self.tr("Document"))
-        self.search_panel = SearchPanel(session, self.view, self.runner, lang,
-                                        self.documents.choose)
-        self.tabs.addTab(self.search_panel, self.tr("Search"))
-        self.annotation_search = AnnotationSearchPanel(session, lang, self.documents.choose)
-        self.tabs.addTab(self.annotation_search, self.tr("Annotations"))
+        build_finder_tabs(self)  # Search, Annotations, Review
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.document_panel)
         self.splitter.addWidget(article)
@@ -224,7 +219,7 @@ class MainWindow(QMainWindow):
         self._enable_picking(None)
         self._update_undo_texts()
 
-    def _open_tab(self, panel: SearchPanel | AnnotationSearchPanel) -> None:
+    def _open_tab(self, panel) -> None:
         self.tabs.setCurrentWidget(panel)
         panel.focus_query()
 
@@ -241,8 +236,7 @@ class MainWindow(QMainWindow):
         self.runner.waiting.connect(lambda m: self.waiting_label.setText("⏳ " + m if m else ""))
         self.watcher.changed_elsewhere.connect(self.refresh_from_file)
         c.message.connect(self.statusBar().showMessage)
-        self.search_panel.status.connect(self.statusBar().showMessage)
-        self.annotation_search.status.connect(self.statusBar().showMessage)
+        connect_finder_tabs(self)
         session.pending_changed.connect(self._enable_picking)
         session.document_opened.connect(self._on_document_opened)
         self.view.span_clicked.connect(c.on_span_clicked)

@@ -12,12 +12,26 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QTextBlock
 
+from annotator.review.disagreements import GOLD
 from annotator.scheme import Scheme
 from annotator.ui.span_index import PlacedSpan, SpanIndex
 
 UNKNOWN_LABEL_COLOR = "#888888"
 UNDERLINE_GAP = 3
 TINT = (0.25, 0.5, 0.8)  # plain, selected, flashing
+
+
+# Review mode: each compared annotator's underline colour (the legend's), gold in black.
+ANNOTATOR_COLORS = ("#d62728", "#1f77b4", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b",
+                    "#e377c2", "#17becf")
+GOLD_COLOR = "#000000"
+
+
+def annotator_colors(annotators: tuple[str, ...]) -> dict[str, QColor]:
+    colors = {a: QColor(ANNOTATOR_COLORS[k % len(ANNOTATOR_COLORS)])
+              for k, a in enumerate(annotators)}
+    colors[GOLD] = QColor(GOLD_COLOR)
+    return colors
 
 
 def label_color(scheme: Scheme, label: str) -> QColor:
@@ -31,6 +45,7 @@ class SpanPainter:
         self.selected: str | None = None
         self.flashing: str | None = None
         self._tints: dict[tuple[str, int], QColor] = {}
+        self.annotator_colors: dict[str, QColor] | None = None  # review mode
 
     def tint(self, label: str, strength: int) -> QColor:
         key = (label, strength)
@@ -62,8 +77,12 @@ class SpanPainter:
             painter.fillPath(area, self.tint(p.span.label, self.strength(p.span.id)))
         painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
         for p, rects in boxes:
-            painter.setPen(QPen(label_color(self.scheme, p.span.label),
-                                3 if p.span.id == self.selected else 2))
+            color = label_color(self.scheme, p.span.label) if self.annotator_colors is None \
+                else self.annotator_colors.get(p.span.annotator, QColor(UNKNOWN_LABEL_COLOR))
+            pen = QPen(color, 3 if p.span.id == self.selected else 2)
+            if self.annotator_colors is not None and p.span.annotator == GOLD:
+                pen.setStyle(Qt.PenStyle.DashLine)
+            painter.setPen(pen)
             for rect, bottom in rects:
                 y = bottom + 2 + p.level * UNDERLINE_GAP
                 painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
