@@ -188,7 +188,9 @@ class Session:
                 state.index = k
                 unit = units[k]
                 first = next(iter(unit.records.values()))
-                if unit.table == "spans" and first in self.spans:
+                if unit.table == "relations":  # a link is shown by the span it starts from
+                    first = next((r.head for r in self.relations if r.id == first), first)
+                if first in self.spans:
                     self.select(first, flash=True)
                 self.review_changed.emit(state)
                 return True

@@ -17,19 +17,16 @@ if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
-
-
 def build_finder_tabs(window: MainWindow) -> None:
     session, documents = window.session, window.documents
     window.search_panel = SearchPanel(session, window.view, window.runner, window.lang,
                                       documents.choose)
-    window.tabs.addTab(window.search_panel, _tr("Search"))
+    window.tabs.addTab(window.search_panel, QCoreApplication.translate("MainWindow", "Search"))
     window.annotation_search = AnnotationSearchPanel(session, window.lang, documents.choose)
-    window.tabs.addTab(window.annotation_search, _tr("Annotations"))
+    window.tabs.addTab(window.annotation_search,
+                       QCoreApplication.translate("MainWindow", "Annotations"))
     window.review_panel = ReviewPanel(session, window.runner, documents)
-    window.tabs.addTab(window.review_panel, _tr("Review"))
+    window.tabs.addTab(window.review_panel, QCoreApplication.translate("MainWindow", "Review"))
 
 
 def connect_finder_tabs(window: MainWindow) -> None:
@@ -54,7 +51,7 @@ def connect_finder_tabs(window: MainWindow) -> None:
 def _review_menu(window: MainWindow):
     from PySide6.QtWidgets import QMenu
 
-    menu = QMenu(_tr("&Review"), window)
+    menu = QMenu(QCoreApplication.translate("MainWindow", "&Review"), window)
     for action in window.review_panel.actions.values():
         window.addAction(action)
         menu.addAction(action)

@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -56,13 +57,13 @@ class ReviewPanel(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("review_summary")
         self.summary.setWordWrap(True)
-        self.units = QTableWidget(0, 4)
+        self.units = QTableWidget(0, 3)
         self.units.setObjectName("review_units")
         self.units.setHorizontalHeaderLabels([self.tr("Disagreement"), self.tr("Who"),
-                                              self.tr("Gold"), ""])
+                                              self.tr("Gold")])
         self.units.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.units.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.units.horizontalHeader().setStretchLastSection(True)
+        self.units.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.units.verticalHeader().hide()
         self.threads = QListWidget()
         self.threads.setObjectName("review_comments")
@@ -184,7 +185,7 @@ class ReviewPanel(QWidget):
             verdict = doc.decided.get(unit.gold)
             cells = (describe(unit), ", ".join(unit.holders),
                      "" if verdict is None else self.tr("accepted") if verdict
-                     else self.tr("rejected"), unit.kind)
+                     else self.tr("rejected"))
             for col, text in enumerate(cells):
                 self.units.setItem(row, col, QTableWidgetItem(text))
         if state is not None and 0 <= state.index < len(units):

@@ -13,6 +13,85 @@
     </message>
 </context>
 <context>
+    <name>AgreementDialog</name>
+    <message>
+        <source>Agreement</source>
+        <translation>الاتفاق</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>جارٍ الحساب…</translation>
+    </message>
+    <message>
+        <source>Pair</source>
+        <translation>الزوج</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>المطابقة</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>الدقة</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>الاستدعاء</translation>
+    </message>
+    <message>
+        <source>Spans</source>
+        <translation>الوسوم</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>الحقل</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>المستندات</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <source>Disagreements</source>
+        <translation>الخلافات</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>العنوان</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>المُوسِّم</translation>
+    </message>
+    <message>
+        <source>Document fields</source>
+        <translation>حقول المستند</translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation>الروابط</translation>
+    </message>
+    <message>
+        <source>Where to start</source>
+        <translation>من أين تبدأ</translation>
+    </message>
+    <message>
+        <source>Against gold</source>
+        <translation>مقارنةً بالمرجع</translation>
+    </message>
+    <message>
+        <source>{0} over {1} documents annotated by at least two of them. Mean span F1: exact {2}, overlap {3}.</source>
+        <translation>{0} على {1} مستندًا وسمها اثنان منهم على الأقل. متوسط F1 للوسوم: تطابق تام {2}، تداخل {3}.</translation>
+    </message>
+</context>
+<context>
     <name>AnnotationSearchPanel</name>
     <message>
         <source>Any label</source>
@@ -294,6 +373,10 @@
         <translation>الجميع</translation>
     </message>
     <message>
+        <source>gold (adjudicated documents)</source>
+        <translation>المرجع (المستندات المحسومة)</translation>
+    </message>
+    <message>
         <source>Split into train, dev and test by document</source>
         <translation>التقسيم إلى تدريب وتطوير واختبار حسب المستند</translation>
     </message>
@@ -328,6 +411,17 @@
     <message>
         <source>Export to</source>
         <translation>التصدير إلى</translation>
+    </message>
+</context>
+<context>
+    <name>F1Chart</name>
+    <message>
+        <source>all</source>
+        <translation>الكل</translation>
+    </message>
+    <message>
+        <source>span F1, mean over pairs: dark exact, light overlap</source>
+        <translation>F1 للوسوم، متوسط الأزواج: الداكن تام، الفاتح تداخل</translation>
     </message>
 </context>
 <context>
@@ -484,14 +578,6 @@
         <translation>المستند</translation>
     </message>
     <message>
-        <source>Search</source>
-        <translation>بحث</translation>
-    </message>
-    <message>
-        <source>Annotations</source>
-        <translation>بحث في الوسوم</translation>
-    </message>
-    <message>
         <source>Linking cancelled</source>
         <translation>أُلغي الربط</translation>
     </message>
@@ -563,6 +649,22 @@
         <source>Annotator: {0}</source>
         <translation>المُوسِّم: {0}</translation>
     </message>
+    <message>
+        <source>Search</source>
+        <translation>بحث</translation>
+    </message>
+    <message>
+        <source>Annotations</source>
+        <translation>بحث في الوسوم</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>المراجعة</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>م&amp;راجعة</translation>
+    </message>
 </context>
 <context>
     <name>OpRunner</name>
@@ -607,6 +709,129 @@
     <message>
         <source>To</source>
         <translation>إلى</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPanel</name>
+    <message>
+        <source>Compare their work (Ctrl+Shift+R)</source>
+        <translation>قارن عملهم (Ctrl+Shift+R)</translation>
+    </message>
+    <message>
+        <source>Disagreement</source>
+        <translation>الخلاف</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>مَن</translation>
+    </message>
+    <message>
+        <source>Gold</source>
+        <translation>المرجع</translation>
+    </message>
+    <message>
+        <source>Comment on the selected span, or on the document (Enter)</source>
+        <translation>علّق على الوسم المحدد أو على المستند (Enter)</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>حُلّ</translation>
+    </message>
+    <message>
+        <source>My feedback: comments on my work and where gold differs</source>
+        <translation>ملاحظاتي: تعليقات على عملي ومواضع اختلاف المرجع</translation>
+    </message>
+    <message>
+        <source>Agreement…</source>
+        <translation>الاتفاق…</translation>
+    </message>
+    <message>
+        <source>Whose work (colour = underline):</source>
+        <translation>عمل مَن (اللون = الخط السفلي):</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>التعليقات</translation>
+    </message>
+    <message>
+        <source>Review colleagues&apos; work</source>
+        <translation>مراجعة عمل الزملاء</translation>
+    </message>
+    <message>
+        <source>Next disagreement</source>
+        <translation>الخلاف التالي</translation>
+    </message>
+    <message>
+        <source>Previous disagreement</source>
+        <translation>الخلاف السابق</translation>
+    </message>
+    <message>
+        <source>Accept into gold</source>
+        <translation>اقبل في المرجع</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>ارفض</translation>
+    </message>
+    <message>
+        <source>Accept every agreement of the document</source>
+        <translation>اقبل كل مواضع الاتفاق في المستند</translation>
+    </message>
+    <message>
+        <source>Next feedback item</source>
+        <translation>الملاحظة التالية</translation>
+    </message>
+    <message>
+        <source>gold (dashed underline)</source>
+        <translation>المرجع (خط متقطع)</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>مقبول</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>مرفوض</translation>
+    </message>
+    <message>
+        <source>Review mode is off.</source>
+        <translation>وضع المراجعة متوقف.</translation>
+    </message>
+    <message>
+        <source>Nothing to compare in this document.</source>
+        <translation>لا شيء للمقارنة في هذا المستند.</translation>
+    </message>
+    <message>
+        <source>{0} open of {1} disagreements</source>
+        <translation>{0} مفتوحة من {1} خلافات</translation>
+    </message>
+    <message>
+        <source>{0} agreements not yet in gold (G)</source>
+        <translation>{0} مواضع اتفاق لم تدخل المرجع بعد (G)</translation>
+    </message>
+    <message>
+        <source>adjudicated ✓</source>
+        <translation>محسوم ✓</translation>
+    </message>
+    <message>
+        <source>No open disagreement before this one</source>
+        <translation>لا خلاف مفتوح قبل هذا</translation>
+    </message>
+    <message>
+        <source>No open disagreement after this document</source>
+        <translation>لا خلاف مفتوح بعد هذا المستند</translation>
+    </message>
+    <message>
+        <source>Press N to go to a disagreement first</source>
+        <translation>اضغط N للانتقال إلى خلاف أولًا</translation>
+    </message>
+    <message>
+        <source>Nothing: no comment on your work, and gold agrees with you where it exists.</source>
+        <translation>لا شيء: لا تعليقات على عملك، والمرجع يوافقك حيث وُجد.</translation>
+    </message>
+    <message>
+        <source>That article is hidden by the list&apos;s filters: clear them to open it.</source>
+        <translation>هذه المقالة مخفية بمرشحات القائمة: امسحها لفتحها.</translation>
     </message>
 </context>
 <context>
