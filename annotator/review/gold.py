@@ -13,7 +13,6 @@ it since): otherwise they are refused.
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -206,18 +205,3 @@ def adjudicated_documents(db: Database) -> set[str]:
         decided = review_store.decided_by_document(conn)
     return {doc for doc, twins in needed.items() if twins <= decided.get(doc, set())} | {
         doc for doc in decided if doc not in needed}
-
-
-def describe(unit: Unit) -> str:
-    """A line for the status bar: what the disagreement is, and who holds what."""
-    kinds = {"only": "only {who}", "label": "{who} labelled it {what}",
-             "boundaries": "{who}'s {what} has other boundaries",
-             "attributes": "{what}: attributes differ", "link": "{what} link: only {who}",
-             "field": "{what}: values differ"}
-    return kinds[unit.kind].format(who=", ".join(unit.holders), what=unit.what)
-
-
-def attributes_text(attributes: dict | str) -> str:
-    if isinstance(attributes, str):
-        attributes = json.loads(attributes)
-    return ", ".join(f"{k}={v}" for k, v in sorted(attributes.items()))

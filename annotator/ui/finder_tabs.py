@@ -25,7 +25,7 @@ def build_finder_tabs(window: MainWindow) -> None:
     window.annotation_search = AnnotationSearchPanel(session, window.lang, documents.choose)
     window.tabs.addTab(window.annotation_search,
                        QCoreApplication.translate("MainWindow", "Annotations"))
-    window.review_panel = ReviewPanel(session, window.runner, documents)
+    window.review_panel = ReviewPanel(session, window.runner, documents, window.lang)
     window.tabs.addTab(window.review_panel, QCoreApplication.translate("MainWindow", "Review"))
 
 

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from annotator.errors import AnnotatorError
 from annotator.review import comments
 from annotator.review.disagreements import GOLD
-from annotator.review.gold import accept_agreements, decide, describe
+from annotator.review.gold import accept_agreements, decide
 from annotator.session import ReviewState, Session
 from annotator.ui.document_list import DocumentList
 from annotator.ui.op_runner import OpRunner
@@ -46,9 +46,10 @@ class ReviewPanel(QWidget):
     agreement_requested = Signal()
 
     def __init__(self, session: Session, runner: OpRunner, documents: DocumentList,
-                 parent: QWidget | None = None) -> None:
+                 lang: str = "en", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session, self.runner, self.documents = session, runner, documents
+        self.lang = lang
         self.annotators = QListWidget()
         self.annotators.setObjectName("review_annotators")
         self.annotators.setMaximumHeight(110)
@@ -183,7 +184,7 @@ class ReviewPanel(QWidget):
         self.units.setRowCount(len(units))
         for row, unit in enumerate(units):
             verdict = doc.decided.get(unit.gold)
-            cells = (describe(unit), ", ".join(unit.holders),
+            cells = (self.describe(unit), ", ".join(unit.holders),
                      "" if verdict is None else self.tr("accepted") if verdict
                      else self.tr("rejected"))
             for col, text in enumerate(cells):
@@ -202,6 +203,20 @@ class ReviewPanel(QWidget):
         if doc.adjudicated:
             parts.append(self.tr("adjudicated ✓"))
         self.summary.setText(" · ".join(parts))
+
+    def describe(self, unit) -> str:
+        """What the disagreement is, in the interface's language."""
+        scheme, lang = self.session.project.scheme, self.lang
+        named = (scheme.label(unit.what) or scheme.relation(unit.what)
+                 or scheme.doc_field(unit.what))
+        what = named.name(lang) if named else unit.what
+        who = ", ".join(unit.holders)
+        return {"only": self.tr("{1}: only {0}"),
+                "label": self.tr("{0} labelled it {1}"),
+                "boundaries": self.tr("{0}'s {1} has other boundaries"),
+                "attributes": self.tr("{1}: attributes differ"),
+                "link": self.tr("{1} link: only {0}"),
+                "field": self.tr("{1}: values differ")}[unit.kind].format(who, what)
 
     def _go_to_unit(self, row: int) -> None:
         state = self.session.review

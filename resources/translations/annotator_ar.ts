@@ -814,6 +814,30 @@
         <translation>محسوم ✓</translation>
     </message>
     <message>
+        <source>{1}: only {0}</source>
+        <translation>{1}: عند {0} فقط</translation>
+    </message>
+    <message>
+        <source>{0} labelled it {1}</source>
+        <translation>وسمه {0} بـ{1}</translation>
+    </message>
+    <message>
+        <source>{0}&apos;s {1} has other boundaries</source>
+        <translation>حدود {1} عند {0} مختلفة</translation>
+    </message>
+    <message>
+        <source>{1}: attributes differ</source>
+        <translation>{1}: السمات مختلفة</translation>
+    </message>
+    <message>
+        <source>{1} link: only {0}</source>
+        <translation>رابط {1}: عند {0} فقط</translation>
+    </message>
+    <message>
+        <source>{1}: values differ</source>
+        <translation>{1}: القيم مختلفة</translation>
+    </message>
+    <message>
         <source>No open disagreement before this one</source>
         <translation>لا خلاف مفتوح قبل هذا</translation>
     </message>
