@@ -20,6 +20,7 @@ import json
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from itertools import combinations
 from statistics import fmean
 
@@ -78,8 +79,9 @@ class _Layer:
     links: dict[str, list[tuple]] = field(default_factory=lambda: defaultdict(list))
     labels: dict[str, list[tuple]] = field(default_factory=lambda: defaultdict(list))
 
-    @property
+    @cached_property
     def documents(self) -> set[str]:
+        """(Read once the layer is loaded.)"""
         return set(self.spans) | set(self.links) | set(self.labels)
 
 

@@ -25,6 +25,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 GOLD = "gold"
 _NAMESPACE = uuid.UUID("5b0e0c9e-2f0a-4c55-9a51-6f1d0c6e7a10")
@@ -48,8 +49,13 @@ class Unit:
     what: str  # the label, the link type or the field
     holders: tuple[str, ...]  # who has it (for "attributes": everyone, differently)
     records: dict[str, str] = field(compare=False, hash=False)  # annotator -> record id
-    gold: str = ""  # the twin's id in the gold layer
+    key: tuple = ()  # what the unit is, from which its gold twin's id derives
     table: str = "spans"
+
+    @cached_property
+    def gold(self) -> str:
+        """The twin's id in the gold layer (a hash: computed when first asked)."""
+        return gold_id(self.doc_id, *self.key)
 
     @property
     def missing(self) -> bool:
@@ -74,14 +80,15 @@ def units(doc_id: str, annotators: Sequence[str], spans: Iterable[SpanRow],
         held = by_place[(start, end, label)]
         holders = tuple(a for a in who if a in held)
         records = {a: held[a][1] for a in holders}
-        twin = gold_id(doc_id, start, end, label)
+        twin = (start, end, label)
         if set(holders) != everyone:
             # Only places that start less than the longest span before this one can
             # overlap it: a window of the sorted places, not all of them.
             near = places[bisect_left(starts, start - longest):bisect_left(starts, end)]
             kind = _kind(start, end, label, holders, near, by_place)
             out.append(Unit(kind, doc_id, start, end, label, holders, records, twin))
-        elif len({_canonical(held[a][0]) for a in holders}) > 1:
+        elif len({held[a][0] for a in holders}) > 1 and \
+                len({_canonical(held[a][0]) for a in holders}) > 1:
             out.append(Unit("attributes", doc_id, start, end, label, holders, records, twin))
     by_link: dict[tuple, dict[str, str]] = defaultdict(dict)
     for _doc, rtype, annotator, hs, he, hl, ts, te, tl, link_id in links:
@@ -91,7 +98,7 @@ def units(doc_id: str, annotators: Sequence[str], spans: Iterable[SpanRow],
         holders = tuple(a for a in who if a in held)
         if set(holders) != everyone:
             out.append(Unit("link", doc_id, min(key[1], key[4]), max(key[2], key[5]), key[0],
-                            holders, dict(held), gold_id(doc_id, "link", *key), "relations"))
+                            holders, dict(held), ("link", *key), "relations"))
     out.sort(key=lambda u: (u.start, u.end, u.what, u.kind))
     values: dict[str, dict[str, tuple[str, str]]] = defaultdict(dict)
     for _doc, field_id, value, annotator, label_id in labels:
@@ -101,7 +108,7 @@ def units(doc_id: str, annotators: Sequence[str], spans: Iterable[SpanRow],
         if set(given) != everyone or len({v for v, _ in given.values()}) > 1:
             out.append(Unit("field", doc_id, -1, -1, field_id,
                             tuple(a for a in who if a in given),
-                            {a: given[a][1] for a in given}, gold_id(doc_id, "field", field_id),
+                            {a: given[a][1] for a in given}, ("field", field_id),
                             "doc_labels"))
     return out
 
@@ -122,6 +129,8 @@ def _kind(start: int, end: int, label: str, holders: tuple[str, ...],
 
 
 def _canonical(attributes: str | dict) -> str:
+    """Attributes as one comparable string (the database stores them canonical already;
+    records read through the project come as dicts)."""
     if isinstance(attributes, str):
         attributes = json.loads(attributes)
     return json.dumps(attributes, sort_keys=True, ensure_ascii=False)

@@ -13,6 +13,7 @@ it since): otherwise they are refused.
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -59,8 +60,9 @@ def review(project: Project, doc_id: str, annotators: Sequence[str] | None = Non
     labels = project.doc_labels(doc_id)
     present = sorted({r.annotator for r in (*spans, *links, *labels)} - {GOLD})
     who = tuple(a for a in (annotators or present) if a in present)
-    span_rows = [(doc_id, s.start, s.end, s.label, dict(s.attributes), s.annotator, s.id)
-                 for s in spans]
+    span_rows = [(doc_id, s.start, s.end, s.label,
+                  json.dumps(dict(s.attributes), sort_keys=True, ensure_ascii=False),
+                  s.annotator, s.id) for s in spans]
     by_id = {s.id: s for s in spans}
     link_rows = [(doc_id, r.type, r.annotator, by_id[r.head].start, by_id[r.head].end,
                   by_id[r.head].label, by_id[r.tail].start, by_id[r.tail].end,

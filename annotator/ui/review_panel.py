@@ -79,6 +79,7 @@ class ReviewPanel(QWidget):
                                                    "where gold differs"))
         self.agreement_button = QPushButton(self.tr("Agreement…"))
         self.feedback = []
+        self._shown = None  # the DocumentReview the table shows
         self.actions = self._make_actions()
         self._layout()
         self.toggle.toggled.connect(self.set_review)
@@ -181,6 +182,11 @@ class ReviewPanel(QWidget):
             self.toggle.setChecked(state is not None)
         doc = state.doc if state else None
         units = doc.units if doc else ()
+        if doc is not None and doc is self._shown:  # only another disagreement: one row
+            if 0 <= state.index < len(units):
+                self.units.selectRow(state.index)
+            return
+        self._shown = doc
         self.units.setRowCount(len(units))
         for row, unit in enumerate(units):
             verdict = doc.decided.get(unit.gold)
