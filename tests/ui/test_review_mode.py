@@ -1,0 +1,100 @@
+"""Review mode details a reviewer relies on: only the compared annotators' spans are shown,
+Shift+N goes back, a model's predictions are a layer to review, the export dialog offers
+gold, and review mode off shows everything again."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from annotator.review.disagreements import GOLD
+from tests.ui.test_review_walkthrough import amal_work, basel_work, label
+from tests.unit.test_cli import run
+
+pytestmark = pytest.mark.qt
+
+
+@pytest.fixture
+def review_db(tmp_path: Path) -> Path:
+    label(tmp_path / "amal.db", "amal", amal_work)
+    label(tmp_path / "basel.db", "basel", basel_work)
+    for who in ("amal", "basel"):
+        assert run("merge", str(tmp_path / f"{who}.db"), "--db",
+                   str(tmp_path / "review.db"))[0] == 0
+    return tmp_path / "review.db"
+
+
+def test_only_the_compared_annotators_and_back(open_window, settings, qtbot: QtBot,
+                                               review_db: Path) -> None:
+    settings.annotator = "rania"
+    window = open_window(review_db)
+    everyone = {s.annotator for s in window.session.spans.values()}
+    assert everyone == {"amal", "basel"}
+    panel = window.review_panel
+    basel = next(i for i in range(panel.annotators.count())
+                 if panel.annotators.item(i).text() == "basel")
+    panel.annotators.item(basel).setCheckState(Qt.CheckState.Unchecked)
+    panel.toggle.setChecked(True)
+    assert {s.annotator for s in window.session.visible_spans()} == {"amal"}
+    assert {p.span.annotator for p in window.view.index.overlapping(0, 10**6)} == {"amal"}
+    assert window.session.review.doc.units == ()  # one annotator: nothing to disagree on
+    panel.annotators.item(basel).setCheckState(Qt.CheckState.Checked)
+    qtbot.keyClick(window.view, Qt.Key.Key_N)
+    qtbot.keyClick(window.view, Qt.Key.Key_N)
+    assert window.session.review.index == 1
+    qtbot.keyClick(window.view, Qt.Key.Key_N, Qt.KeyboardModifier.ShiftModifier)
+    assert window.session.review.index == 0
+    panel.toggle.setChecked(False)
+    assert window.session.review is None
+    assert len(window.view.index.overlapping(0, 10**6)) == len(window.session.spans)
+    assert not window.review_panel.actions["review_accept"].isEnabled()
+
+
+def test_a_models_predictions_are_a_layer_to_review(open_window, settings, qtbot: QtBot,
+                                                    review_db: Path, tmp_path: Path) -> None:
+    from annotator.project import Project
+
+    project = Project.open(review_db, "x")
+    doc = project.documents()[2]  # "قال المبعوث غير بيدرسن …"
+    text = project.document(doc.id).text
+    project.close()
+    start = text.index("سوريا")
+    predictions = tmp_path / "predictions.jsonl"
+    predictions.write_text(json.dumps({"text": text, "label": [[start, start + 5, "ACTOR"]]},
+                                      ensure_ascii=False) + "\n", encoding="utf-8")
+    code, _out, err = run("import", str(predictions), "--format", "doccano",
+                          "--doccano-offsets", "codepoints", "--annotator", "model",
+                          "--db", str(review_db))
+    assert code == 0, err
+    settings.annotator = "rania"
+    window = open_window(review_db)
+    window.documents.choose(doc.id)
+    panel = window.review_panel
+    assert "model" in panel.chosen()
+    panel.toggle.setChecked(True)
+    unit = next(u for u in window.session.review.doc.units if u.holders == ("model",))
+    window.session.review.index = window.session.review.doc.units.index(unit) - 1
+    window.session.step_unit(1, open_only=False)
+    qtbot.keyClick(window.view, Qt.Key.Key_A)
+    gold = [s for s in window.project.spans(doc.id) if s.annotator == GOLD]
+    assert [(s.start, s.end, s.label) for s in gold] == [(start, start + 5, "ACTOR")]
+
+
+def test_the_export_dialog_offers_gold(open_window, settings, review_db: Path) -> None:
+    from annotator.review.gold import accept_agreements, review
+
+    settings.annotator = "rania"
+    window = open_window(review_db)
+    dialog = window.transfer.export_dialog("en")
+    assert dialog.annotator.findData(GOLD) == -1  # no gold yet: not offered
+    doc = review(window.project, window.doc.id)
+    accept_agreements(window.project, doc)
+    dialog = window.transfer.export_dialog("en")
+    dialog.annotator.setCurrentIndex(dialog.annotator.findData(GOLD))
+    dialog.out.setText(str(review_db.parent / "gold.jsonl"))
+    options = dialog.options()
+    assert options.gold and options.annotator is None
