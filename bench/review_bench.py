@@ -91,6 +91,11 @@ def three_annotators(path: Path, long_doc_spans: int = 2_000) -> int:
                     label = rng.choice(LABELS)  # another label
                 n += 1
                 rows.append((f"{who}-{n}", doc_id, start, end, label, who))
+            if who != "amal":  # and one of their own
+                start = rng.randrange(0, max(1, length - 40))
+                n += 1
+                rows.append((f"{who}-{n}", doc_id, start, start + rng.randint(3, 30),
+                             rng.choice(LABELS), who))
             labels.append((f"{who}-l-{doc_id}", doc_id, "stance",
                            value if rng.random() < 0.7 else rng.choice(VALUES), who))
     conn.executemany('INSERT OR IGNORE INTO spans (id, doc_id, start, "end", label, '

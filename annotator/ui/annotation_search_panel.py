@@ -37,6 +37,7 @@ from annotator.ui.background import BackgroundTask
 from annotator.ui.document_list_model import status_name
 from annotator.ui.fold_options import FoldOptionsBox
 from annotator.ui.found_in_list import FoundInList
+from annotator.ui.result_opener import ResultOpener
 
 WINDOW_LIMIT = 500
 
@@ -47,10 +48,9 @@ class AnnotationSearchPanel(QWidget):
     def __init__(self, session: Session, lang: str, choose_document,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session, self.lang, self._choose = session, lang, choose_document
+        self.session, self.lang = session, lang
         self.scheme = session.project.scheme
         self._task: BackgroundTask | None = None
-        self._pending: SpanHit | None = None
         self.hits: list[SpanHit] = []
         self.label_box = self._box("find_label", self.tr("Any label"),
                                    [(lb.name(lang), lb.id) for lb in self.scheme.span_labels])
@@ -93,7 +93,9 @@ class AnnotationSearchPanel(QWidget):
             edit.returnPressed.connect(self.run)
         self.results.activated.connect(lambda index: self.open_hit(index.row()))
         self.results.cellDoubleClicked.connect(lambda row, _col: self.open_hit(row))
-        session.document_opened.connect(lambda _s: self._select_pending())
+        self.opener = ResultOpener(session, choose_document,
+                                   lambda hit: session.select(hit.span_id, flash=True),
+                                   self.status.emit)
         self._fill_values()
         self.refresh_annotators()
 
@@ -240,19 +242,5 @@ class AnnotationSearchPanel(QWidget):
         self.results.setColumnWidth(0, min(self.results.columnWidth(0), 160))
 
     def open_hit(self, row: int) -> None:
-        if not 0 <= row < len(self.hits):
-            return
-        hit = self.hits[row]
-        if self.session.doc is not None and self.session.doc.id == hit.doc_id:
-            self.session.select(hit.span_id, flash=True)
-            return
-        self._pending = hit
-        if not self._choose(hit.doc_id):
-            self._pending = None
-            self.status.emit(self.tr("That article is hidden by the list's filters: clear "
-                                     "them to open it."))
-
-    def _select_pending(self) -> None:
-        hit, self._pending = self._pending, None
-        if hit is not None and self.session.doc is not None and self.session.doc.id == hit.doc_id:
-            self.session.select(hit.span_id, flash=True)
+        if 0 <= row < len(self.hits):
+            self.opener.open(self.hits[row])

@@ -31,6 +31,7 @@ from annotator.ui.background import BackgroundTask
 from annotator.ui.fold_options import FoldOptionsBox
 from annotator.ui.found_in_list import FoundInList
 from annotator.ui.op_runner import OpRunner
+from annotator.ui.result_opener import ResultOpener
 
 WINDOW_LIMIT = 500  # hits listed; the command line takes --limit for more
 
@@ -44,9 +45,7 @@ class SearchPanel(QWidget):
         path, annotator = session.project.path, session.project.annotator
         self.runner = runner
         self.session, self.view, self._path, self._annotator = session, view, path, annotator
-        self._choose = choose_document
         self._task: BackgroundTask | None = None
-        self._pending_hit: Hit | None = None
         self.hits: list[Hit] = []
         self.query = QLineEdit(placeholderText=self.tr('Search every article: words, '
                                                        '"a phrase", -exclude'))
@@ -90,7 +89,7 @@ class SearchPanel(QWidget):
         self.query.returnPressed.connect(self.run)
         self.results.activated.connect(lambda index: self.open_hit(index.row()))
         self.results.cellDoubleClicked.connect(lambda row, _col: self.open_hit(row))
-        session.document_opened.connect(lambda _s: self._select_pending())
+        self.opener = ResultOpener(session, choose_document, self._select, self.status.emit)
 
     def focus_query(self) -> None:
         self.query.setFocus()
@@ -144,22 +143,8 @@ class SearchPanel(QWidget):
         self.results.resizeColumnToContents(1)
 
     def open_hit(self, row: int) -> None:
-        if not 0 <= row < len(self.hits):
-            return
-        hit = self.hits[row]
-        if self.session.doc is not None and self.session.doc.id == hit.doc_id:
-            self._select(hit)
-            return
-        self._pending_hit = hit
-        if not self._choose(hit.doc_id):
-            self._pending_hit = None
-            self.status.emit(self.tr("That article is hidden by the list's filters: clear "
-                                     "them to open it."))
-
-    def _select_pending(self) -> None:
-        hit, self._pending_hit = self._pending_hit, None
-        if hit is not None and self.session.doc is not None and self.session.doc.id == hit.doc_id:
-            self._select(hit)
+        if 0 <= row < len(self.hits):
+            self.opener.open(self.hits[row])
 
     def _select(self, hit: Hit) -> None:
         self.view.select_range(hit.start, hit.end)

@@ -116,14 +116,19 @@ def as_before_the_index(path: Path) -> None:
     conn.close()
 
 
-def test_an_upgrade_builds_the_index_with_progress(tmp_path: Path) -> None:
-    path = tmp_path / "old.db"
+def old_database(path: Path, articles: int) -> Project:
+    """A database as version 4 left it (the seed and `articles` more, no index), opened."""
     p = open_project(path, "amal", with_seeds=True)
-    for n in range(30):
+    for n in range(articles):
         p.add_document(f"الخبر رقم {n} عن غزة", title=str(n))
     p.close()
     as_before_the_index(path)
-    p = Project.open(path, "amal")
+    return Project.open(path, "amal")
+
+
+def test_an_upgrade_builds_the_index_with_progress(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    p = old_database(path, 30)
     assert not has_index(p.database)
     p.add_document("زيلينسكي بعد الترقية")  # a write before the build indexes nothing
     assert not has_index(p.database)
@@ -140,12 +145,7 @@ def test_an_upgrade_builds_the_index_with_progress(tmp_path: Path) -> None:
 def test_a_cancelled_build_resumes_and_searches_meanwhile_read_every_article(
         tmp_path: Path) -> None:
     path = tmp_path / "old.db"
-    p = open_project(path, "amal", with_seeds=True)
-    for n in range(25):
-        p.add_document(f"الخبر رقم {n} عن غزة", title=str(n))
-    p.close()
-    as_before_the_index(path)
-    p = Project.open(path, "amal")
+    p = old_database(path, 25)
 
     def stop(done: int, _total: int) -> None:
         if done >= 10:
@@ -189,12 +189,7 @@ def test_a_search_without_the_write_lock_reads_every_article(tmp_path: Path) -> 
 
 def test_labels_are_saved_between_the_steps_of_a_build(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
-    p = open_project(path, "amal", with_seeds=True)
-    for n in range(25):
-        p.add_document(f"الخبر رقم {n} عن غزة", title=str(n))
-    p.close()
-    as_before_the_index(path)
-    p = Project.open(path, "amal")
+    p = old_database(path, 25)
     other = Project.open(path, "basel")
     other.database.set_busy_timeout(0.05)  # a label must not wait for the whole build
     doc = other.documents()[3].id
