@@ -161,15 +161,21 @@ def _places(layer: _Layer, docs: set[str], labels: Sequence[str] | None
 
 def _span_scores(ref: _Layer, pred: _Layer, a: str, b: str, docs: set[str],
                  labels: Sequence[str] | None) -> list[PairScore]:
+    """One pass over the (document, label) keys: each key's spans are matched once, and
+    the counts summed per label and over all labels."""
     ref_places, pred_places = _places(ref, docs, labels), _places(pred, docs, labels)
+    sums: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
+    for key in set(ref_places) | set(pred_places):
+        counts = st.key_match(ref_places.get(key, ()), pred_places.get(key, ()))
+        for what in (key[1], "*"):
+            total = sums[what]
+            for i, value in enumerate(counts):
+                total[i] += value
     out = []
-    names = sorted({lab for _d, lab in ref_places} | {lab for _d, lab in pred_places})
-    for what in [*names, "*"]:
-        r = ref_places if what == "*" else {k: v for k, v in ref_places.items() if k[1] == what}
-        p = pred_places if what == "*" else \
-            {k: v for k, v in pred_places.items() if k[1] == what}
-        for match, measure in (("exact", st.exact_match), ("overlap", st.overlap_match)):
-            m = measure(r, p)
+    for what in [*sorted(w for w in sums if w != "*"), "*"]:
+        n_ref, n_pred, both, found, correct = sums[what]
+        for match, m in (("exact", st.Match(n_ref, n_pred, both, both)),
+                         ("overlap", st.Match(n_ref, n_pred, found, correct))):
             out.append(PairScore(a, b, what, match, m.reference, m.predicted, m.precision,
                                  m.recall, m.f1))
     return out

@@ -86,10 +86,7 @@ Places = Mapping[Hashable, Sequence[tuple[int, int]]]  # (document, label) -> [(
 
 def exact_match(reference: Places, predicted: Places) -> Match:
     """Spans match when document, label, start and end are all equal."""
-    ref = {(key, s, e) for key, spans in reference.items() for s, e in spans}
-    pred = {(key, s, e) for key, spans in predicted.items() for s, e in spans}
-    both = len(ref & pred)
-    return Match(len(ref), len(pred), both, both)
+    return _total(reference, predicted, exact=True)
 
 
 def overlap_match(reference: Places, predicted: Places) -> Match:
@@ -97,13 +94,30 @@ def overlap_match(reference: Places, predicted: Places) -> Match:
     span that overlaps several of the other side's spans counts once: recall counts the
     reference spans overlapped by some prediction, precision the predictions that overlap
     some reference span."""
-    ref = {(key, s, e) for key, spans in reference.items() for s, e in spans}
-    pred = {(key, s, e) for key, spans in predicted.items() for s, e in spans}
-    ref_index = {key: _Sweep(spans) for key, spans in reference.items()}
-    pred_index = {key: _Sweep(spans) for key, spans in predicted.items()}
-    found = sum(key in pred_index and pred_index[key].overlaps(s, e) for key, s, e in ref)
-    correct = sum(key in ref_index and ref_index[key].overlaps(s, e) for key, s, e in pred)
-    return Match(len(ref), len(pred), found, correct)
+    return _total(reference, predicted, exact=False)
+
+
+def key_match(reference: Sequence[tuple[int, int]], predicted: Sequence[tuple[int, int]]
+              ) -> tuple[int, int, int, int, int]:
+    """For the spans of one document and label: (reference spans, predicted spans,
+    exact matches, reference spans overlapped, predictions overlapping), each span
+    counted once."""
+    ref, pred = set(reference), set(predicted)
+    if not ref or not pred:
+        return len(ref), len(pred), 0, 0, 0
+    ref_sweep, pred_sweep = _Sweep(ref), _Sweep(pred)
+    return (len(ref), len(pred), len(ref & pred),
+            sum(pred_sweep.overlaps(s, e) for s, e in ref),
+            sum(ref_sweep.overlaps(s, e) for s, e in pred))
+
+
+def _total(reference: Places, predicted: Places, exact: bool) -> Match:
+    n_ref = n_pred = both = found = correct = 0
+    for key in set(reference) | set(predicted):
+        r, p, b, f, c = key_match(reference.get(key, ()), predicted.get(key, ()))
+        n_ref, n_pred, both, found, correct = (n_ref + r, n_pred + p, both + b,
+                                               found + f, correct + c)
+    return Match(n_ref, n_pred, both, both) if exact else Match(n_ref, n_pred, found, correct)
 
 
 class _Sweep:
