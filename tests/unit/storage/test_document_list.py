@@ -101,3 +101,17 @@ def test_the_annotator_filter_follows_writes_here_and_elsewhere(project: Project
     other.close()
     assert listed(project, only_basel) == oracle(project, only_basel)
     assert set(before) < set(listed(project, only_basel))
+
+
+def test_a_deleted_document_leaves_a_found_set_and_an_annotators_list(project: Project) -> None:
+    doc = project.add_document("خبر سيُحذف", title="gone").created
+    project.add_span(doc, 0, 3, "ACTOR")  # basel's
+    found = DocumentFilter(doc_ids=frozenset([doc, project.documents()[0].id]))
+    theirs = DocumentFilter(annotator="basel")
+    assert doc in listed(project, found) and doc in listed(project, theirs)
+    project.undo()
+    project.undo()  # the document goes (a tombstone)
+    for f in (found, theirs, DocumentFilter(doc_ids=found.doc_ids, annotator="basel")):
+        assert doc not in listed(project, f)
+        assert listed(project, f) == oracle(project, f)
+        assert project.list_order(f, descending=True) == project.list_order(f)[::-1]
