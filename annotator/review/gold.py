@@ -187,6 +187,22 @@ def _gold_rows(project: Project, table: str, twin: str, source: dict
     return rows, []
 
 
+def open_units(db: Database, doc_id: str, annotators: Sequence[str]) -> int:
+    """How many disagreements among `annotators` a document has that gold has not decided:
+    from its rows alone, without opening it (N looks for the next such document)."""
+    with db.snapshot() as conn:
+        spans = list(review_store.spans(conn, annotators, doc_id))
+        links = list(review_store.relations(conn, annotators, doc_id))
+        labels = list(review_store.doc_labels(conn, annotators, doc_id))
+        present = {r[5] for r in spans} | {r[2] for r in links} | {r[3] for r in labels}
+        who = [a for a in annotators if a in present and a != GOLD]
+        if len(who) < 2:  # as the Review tab counts: among those who annotated it
+            return 0
+        found = units(doc_id, who, spans, links, labels)
+        decided = review_store.decisions(conn, doc_id)
+    return sum(u.gold not in decided for u in found)
+
+
 # --- the whole corpus ---------------------------------------------------------------------
 
 

@@ -78,6 +78,8 @@ class ArticleView(QTextEdit):
             palette.setColor(group, QPalette.ColorRole.HighlightedText, QColor("#000000"))
         self.setPalette(palette)
         self.session = session
+        self._review_doc = None  # what the review frames were drawn for
+        self._review_annotators: tuple[str, ...] | None = None
         if session is not None:
             session.document_opened.connect(
                 lambda s: self.show_document(s.doc, s.visible_spans()))
@@ -92,10 +94,18 @@ class ArticleView(QTextEdit):
     def _on_review(self, state) -> None:
         """Review mode on, off, or other annotators compared: their spans, underlined in
         their colours (the legend is the review panel's)."""
-        colors = None if state is None else annotator_colors(state.annotators)
-        shown = {s.id for s in self.session.visible_spans()}
-        if colors != self.painter.annotator_colors or shown != set(self.index.ids()):
-            self.painter.annotator_colors = colors
+        doc = state.doc if state is not None else None
+        if doc is not self._review_doc:  # a decision, another document: not a step
+            self._review_doc = doc
+            self.painter.disputed = set() if doc is None else {
+                record for unit in doc.open_units if unit.table == "spans"
+                for record in unit.records.values()}
+            self.viewport().update()
+        annotators = None if state is None else state.annotators
+        if annotators != self._review_annotators:
+            self._review_annotators = annotators
+            self.painter.annotator_colors = None if annotators is None \
+                else annotator_colors(annotators)
             self.index.reset(self.session.visible_spans())
             self.viewport().update()
 

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from annotator.errors import AnnotatorError
 from annotator.review import comments
 from annotator.review.disagreements import GOLD
-from annotator.review.gold import accept_agreements, decide
+from annotator.review.gold import accept_agreements, decide, open_units
 from annotator.session import ReviewState, Session
 from annotator.ui.document_list import DocumentList
 from annotator.ui.op_runner import OpRunner
@@ -241,11 +241,18 @@ class ReviewPanel(QWidget):
             self.status.emit(self.tr("No open disagreement after this document"))
 
     def _choose_next_document_with_open_units(self) -> bool:
-        while self.documents.step(1):
-            state = self.session.review
-            if state is not None and state.doc is not None and state.doc.open_units:
-                self.session.step_unit(1)
-                return True
+        """Looks at the documents after this one in the list's order by their rows alone
+        (no article is opened on the way) and opens the first with an open disagreement."""
+        state, model = self.session.review, self.documents.source_model
+        if state is None:
+            return False
+        current = self.documents.currentIndex().row()
+        db, who = self.session.project.database, state.annotators
+        for row in range(current + 1, model.rowCount()):
+            doc = model.doc_at(row)
+            if doc is not None and open_units(db, doc.id, who):
+                self.documents.choose(doc.id)
+                return self.session.step_unit(1)
         return False
 
     def decide(self, accept: bool) -> None:
@@ -271,6 +278,12 @@ class ReviewPanel(QWidget):
     # --- comments -------------------------------------------------------------------------
 
     def _target(self) -> str:
+        """What a comment is about: the link under review, else the selected span, else
+        the document."""
+        state = self.session.review
+        unit = state.unit if state is not None else None
+        if unit is not None and unit.table == "relations":
+            return next(iter(unit.records.values()))
         return self.session.selected or ""
 
     def _show_threads(self) -> None:

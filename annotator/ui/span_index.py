@@ -77,9 +77,6 @@ class SpanIndex:
     def get(self, span_id: str) -> PlacedSpan | None:
         return self._placed.get(span_id)
 
-    def ids(self) -> set[str]:
-        return set(self._placed)
-
     def __len__(self) -> int:
         return len(self._placed)
 

@@ -25,6 +25,7 @@ TINT = (0.25, 0.5, 0.8)  # plain, selected, flashing
 ANNOTATOR_COLORS = ("#d62728", "#1f77b4", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b",
                     "#e377c2", "#17becf")
 GOLD_COLOR = "#000000"
+DISPUTED_COLOR = "#e6007e"
 
 
 def annotator_colors(annotators: tuple[str, ...]) -> dict[str, QColor]:
@@ -46,6 +47,7 @@ class SpanPainter:
         self.flashing: str | None = None
         self._tints: dict[tuple[str, int], QColor] = {}
         self.annotator_colors: dict[str, QColor] | None = None  # review mode
+        self.disputed: set[str] = set()  # review mode: spans of open disagreements
 
     def tint(self, label: str, strength: int) -> QColor:
         key = (label, strength)
@@ -86,6 +88,10 @@ class SpanPainter:
             for rect, bottom in rects:
                 y = bottom + 2 + p.level * UNDERLINE_GAP
                 painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
+            if p.span.id in self.disputed:  # an open disagreement: a dotted frame
+                painter.setPen(QPen(QColor(DISPUTED_COLOR), 1, Qt.PenStyle.DotLine))
+                for rect, _bottom in rects:
+                    painter.drawRect(rect.adjusted(-1, -1, 1, 1))
 
     @staticmethod
     def _boxes(block: QTextBlock, base: int, p: PlacedSpan,

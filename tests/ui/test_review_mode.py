@@ -42,14 +42,18 @@ def test_only_the_compared_annotators_and_back(open_window, settings, qtbot: QtB
     assert {s.annotator for s in window.session.visible_spans()} == {"amal"}
     assert {p.span.annotator for p in window.view.index.overlapping(0, 10**6)} == {"amal"}
     assert window.session.review.doc.units == ()  # one annotator: nothing to disagree on
+    assert window.view.painter.disputed == set()
     panel.annotators.item(basel).setCheckState(Qt.CheckState.Checked)
+    # the spans of open disagreements are framed: both claims, not Blinken (agreed)
+    framed = {window.session.spans[i].label for i in window.view.painter.disputed}
+    assert framed == {"CLAIM"} and len(window.view.painter.disputed) == 2
     qtbot.keyClick(window.view, Qt.Key.Key_N)
     qtbot.keyClick(window.view, Qt.Key.Key_N)
     assert window.session.review.index == 1
     qtbot.keyClick(window.view, Qt.Key.Key_N, Qt.KeyboardModifier.ShiftModifier)
     assert window.session.review.index == 0
     panel.toggle.setChecked(False)
-    assert window.session.review is None
+    assert window.session.review is None and window.view.painter.disputed == set()
     assert len(window.view.index.overlapping(0, 10**6)) == len(window.session.spans)
     assert not window.review_panel.actions["review_accept"].isEnabled()
 

@@ -106,3 +106,18 @@ def test_two_reviewers_decisions_merge(team, tmp_path: Path) -> None:
     assert report.conflicts == []
     assert review(first, docs[0]).adjudicated
     first.close()
+
+
+def test_open_units_counts_as_the_review_does(team) -> None:
+    from annotator.review.gold import open_units
+
+    path, docs = team
+    reviewer = Project.open(path, "rania")
+    for doc_id in docs:
+        assert open_units(reviewer.database, doc_id, ["amal", "basel"]) == \
+            len(review(reviewer, doc_id, ["amal", "basel"]).open_units)
+    assert open_units(reviewer.database, docs[3], ["amal", "basel"]) == 0  # amal's only
+    doc = review(reviewer, docs[2])
+    decide(reviewer, doc.units[0], None)
+    assert open_units(reviewer.database, docs[2], ["amal", "basel"]) == len(doc.units) - 1
+    reviewer.close()
