@@ -161,7 +161,7 @@ class BulkImport:
 
     def _write(self, rows: dict[str, list[repo.Row]], into: str | None) -> None:
         try:
-            for table in ("documents", "spans", "relations", "doc_labels"):
+            for table in repo.COLUMNS:  # documents first: the others point to them
                 if rows[table]:
                     repo.put_rows(self.conn, table, rows[table],
                                   into.format(table) if into else None)
@@ -284,6 +284,9 @@ class BulkImport:
         out["spans"] += spans.values()
         out["relations"] += relations
         out["doc_labels"] += labels.values()
+        for review in rec.review:  # a reviewer's decisions and comments (our own files)
+            out[review.table].append(self._row(review.annotator, review.provenance,
+                                               id=review.key, doc_id=doc_id, **review.values))
         if not existing:
             self.report.documents += 1
             self.report.spans += len(spans)

@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime
-from typing import NewType, TypeVar
+from typing import Any, NewType, TypeVar
 
 DocumentId = NewType("DocumentId", str)
 SpanId = NewType("SpanId", str)
@@ -136,6 +136,9 @@ class ExportDoc:
     tombstones: Mapping[str, list[Span] | list[Relation] | list[DocLabel]] = \
         field(default_factory=dict)
     tracking: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    # For this tool's own format: a reviewer's decisions and comments, live and deleted,
+    # as rows (table -> rows in storage's columns).
+    review: Mapping[str, list[dict[str, Any]]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

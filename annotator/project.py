@@ -6,7 +6,7 @@ from __future__ import annotations
 import getpass
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -250,19 +250,25 @@ class Project:
         `with_deleted` adds the tombstones and each record's revision tracking."""
         doc_where, ann_where, doc_params, ann_params = repo.export_filters(
             statuses, annotator, with_deleted)
+        review_tables = ("decisions", "comments") if with_deleted else ()
         with self._db.snapshot() as conn:
             groups = {table: _GroupedRows(repo.iter_export_rows(conn, table, doc_where, ann_where,
                                                              doc_params + ann_params))
-                      for table in ("spans", "relations", "doc_labels")}
+                      for table in ("spans", "relations", "doc_labels", *review_tables)}
             for row in repo.iter_export_documents(conn, doc_where, doc_params):
                 doc_id = row["id"]
                 rows = {t: g.take(doc_id) for t, g in groups.items()}
+                review = {t: [dict(zip(repo.COLUMNS[t], r, strict=True)) for r in rows.pop(t)]
+                          for t in review_tables}
                 if labels is not None:
                     rows["spans"] = [t for t in rows["spans"] if t[4] in labels]  # 4: label
                     kept = {t[0] for t in rows["spans"]}
                     rows["relations"] = [t for t in rows["relations"]
                                          if t[3] in kept and t[4] in kept]  # head, tail
-                yield _export_doc(_document(row), rows, row if with_deleted else None)
+                ed = _export_doc(_document(row), rows, row if with_deleted else None)
+                if any(review.values()):
+                    ed = replace(ed, review={t: x for t, x in review.items() if x})
+                yield ed
     def annotators(self) -> list[str]:
         return repo.annotators(self._db.conn)
 

@@ -53,6 +53,17 @@ class DocLabelRecord:
 
 
 @dataclass
+class ReviewRecord:
+    """A reviewer's decision or a comment, as this tool's own JSON lines carry them."""
+
+    table: str  # "decisions" or "comments"
+    key: str  # its id
+    values: dict[str, Any]  # decisions: verdict; comments: target, body, resolved
+    annotator: str | None = None
+    provenance: Provenance = field(default_factory=Provenance)
+
+
+@dataclass
 class DocumentRecord:
     text: str
     where: str  # "file:line", for messages
@@ -67,6 +78,7 @@ class DocumentRecord:
     spans: list[SpanRecord] = field(default_factory=list)
     relations: list[RelationRecord] = field(default_factory=list)
     doc_labels: list[DocLabelRecord] = field(default_factory=list)
+    review: list[ReviewRecord] = field(default_factory=list)
     offsets: str = "codepoints"  # or "utf16": how the file counts span offsets
     annotator: str | None = None
     provenance: Provenance = field(default_factory=Provenance)

@@ -15,13 +15,14 @@ from annotator.records import (
     DocumentRecord,
     Provenance,
     RelationRecord,
+    ReviewRecord,
     SpanRecord,
 )
 
 KNOWN_FIELDS = frozenset(("id", "title", "source", "url", "published", "language", "text",
                           "sha256", "meta", "status", "spans", "relations", "doc_labels",
                           "annotator", "created_at", "updated_at", "base", "updated_by",
-                          "deleted"))
+                          "deleted", "decisions", "comments"))
 
 
 def iter_json_lines(path: Path, encoding: str = "auto") -> Iterator[tuple[str, dict[str, Any]]]:
@@ -74,8 +75,8 @@ def record_from_json(obj: dict[str, Any], where: str) -> DocumentRecord:
                          annotator=_opt(obj, "annotator"), provenance=_provenance(obj))
     deleted = obj.get("deleted") or {}
     if not isinstance(deleted, dict):
-        raise InputError(f"{where}: 'deleted' must be an object of spans, relations and "
-                         "doc_labels")
+        raise InputError(f"{where}: 'deleted' must be an object of spans, relations, "
+                         "doc_labels, decisions and comments")
     for dead, source in ((False, obj), (True, deleted)):
         _read_annotations(rec, source, where, dead)
     return rec
@@ -107,6 +108,24 @@ def _read_annotations(rec: DocumentRecord, obj: dict[str, Any], where: str,
             raise InputError(f"{where}: each document label needs field and value")
         rec.doc_labels.append(DocLabelRecord(lab["field"], lab["value"], _opt(lab, "annotator"),
                                              _opt(lab, "id"), _provenance(lab, dead)))
+    for decision in _list(obj, "decisions", where):
+        if not isinstance(decision, dict) or not isinstance(decision.get("id"), str) \
+                or decision.get("verdict") not in ("accepted", "rejected"):
+            raise InputError(f"{where}: each review decision needs an id and a verdict "
+                             "(accepted or rejected)")
+        rec.review.append(ReviewRecord("decisions", decision["id"],
+                                       {"verdict": decision["verdict"]},
+                                       _opt(decision, "annotator"),
+                                       _provenance(decision, dead)))
+    for comment in _list(obj, "comments", where):
+        if not isinstance(comment, dict) or not isinstance(comment.get("id"), str) \
+                or not isinstance(comment.get("body"), str) \
+                or not isinstance(comment.get("target", ""), str):
+            raise InputError(f"{where}: each comment needs an id and a body")
+        rec.review.append(ReviewRecord("comments", comment["id"], {
+            "target": comment.get("target", ""), "body": comment["body"],
+            "resolved": int(bool(comment.get("resolved")))}, _opt(comment, "annotator"),
+            _provenance(comment, dead)))
 
 
 def _list(obj: dict[str, Any], key: str, where: str) -> list[Any]:

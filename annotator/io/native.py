@@ -65,6 +65,14 @@ def native_object(ed: ExportDoc) -> dict[str, Any]:
         for x in ed.tombstones.get("doc_labels", []):
             dead.setdefault("doc_labels", []).append(_doc_label(x, tr))  # type: ignore[arg-type]
         obj["deleted"] = dead
+    for table, rows in ed.review.items():  # a reviewer's decisions and comments
+        for row in rows:
+            out = {k: v for k, v in row.items() if k not in ("doc_id", "deleted") and
+                   (v or k not in ("base", "updated_by"))}
+            if table == "comments":
+                out["resolved"] = bool(out["resolved"])
+            target = obj.setdefault("deleted", {}) if row["deleted"] else obj
+            target.setdefault(table, []).append(out)
     return obj
 
 

@@ -348,7 +348,8 @@ def iter_export_rows(conn: sqlite3.Connection, table: str, doc_where: str, ann_w
     """Rows as tuples in COLUMNS order (JSON columns parsed): a million of them is the
     normal case here, and tuples cost a fraction of dicts."""
     order = {"spans": 'x.start, x."end", x.label, x.id', "relations": "x.type, x.id",
-             "doc_labels": "x.field, x.annotator, x.id"}[table]
+             "doc_labels": "x.field, x.annotator, x.id", "decisions": "x.id",
+             "comments": "x.created_at, x.id"}[table]
     cols = COLUMNS[table]
     cur = conn.execute(
         # Documents drive the loop (CROSS JOIN keeps them outside) so that each one's rows

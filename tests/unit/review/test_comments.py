@@ -4,7 +4,9 @@ places where gold differs from it."""
 
 from __future__ import annotations
 
+import json
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -74,3 +76,63 @@ def test_the_round_trip_of_review(team, tmp_path: Path) -> None:
     assert comments.feedback(amal, "basel") == [] or all(
         f.kind == "gold differs" for f in comments.feedback(amal, "basel"))
     amal.close()
+
+
+def test_decisions_and_comments_travel_in_jsonl(team, tmp_path: Path) -> None:
+    """The native JSON lines carry them: an export loads back with no flags (byte for
+    byte the same export again), and merging the file brings them to a colleague."""
+    from tests.unit.test_cli import run
+
+    path, docs = team
+    reviewer = Project.open(path, "rania")
+    doc = review(reviewer, docs[1])
+    decide(reviewer, doc.units[0], doc.units[0].holders[0])
+    decide(reviewer, doc.units[1], None)
+    comments.add(reviewer, docs[1], "", "on the whole document")
+    thread = comments.threads(reviewer, docs[1])[0]
+    comments.resolve(reviewer, thread)
+    reviewer.undo()  # unresolved again: an edit with a base
+    reviewer.close()
+    out = tmp_path / "review.jsonl"
+    assert run("export", "--db", str(path), "--format", "jsonl", "--out", str(out))[0] == 0
+    line = next(json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()
+                if json.loads(x)["id"] == docs[1])
+    assert {d["verdict"] for d in line["decisions"]} == {"accepted", "rejected"}
+    assert line["comments"][0]["body"] == "on the whole document"
+    assert line["comments"][0]["resolved"] is False and line["comments"][0]["base"]
+    fresh = tmp_path / "fresh.db"
+    code, _o, err = run("import", str(out), "--db", str(fresh))
+    assert code == 0, err
+    again = tmp_path / "again.jsonl"
+    assert run("export", "--db", str(fresh), "--format", "jsonl", "--out", str(again))[0] == 0
+    assert again.read_bytes() == out.read_bytes()
+    project = Project.open(fresh, "x")
+    assert review(project, docs[1]).decided == review(Project.open(path, "y"), docs[1]).decided
+    project.close()
+    # amal's own copy from before the review: merging the JSONL brings the review in
+    amal_copy = tmp_path / "amal.db"
+    shutil.copy(path, amal_copy)
+    conn = sqlite3.connect(amal_copy)
+    conn.execute("DELETE FROM comments")
+    conn.execute("DELETE FROM decisions")
+    conn.commit()
+    conn.close()
+    code, out_text, err = run("merge", str(out), "--db", str(amal_copy), "--json")
+    assert code == 0, err
+    report = json.loads(out_text)
+    assert report["counts"]["comments"]["added"] == 1
+    assert report["counts"]["decisions"]["added"] == 2
+
+
+@pytest.mark.parametrize("bad, message", [
+    ({"decisions": [{"id": "x", "verdict": "maybe"}]}, "verdict (accepted or rejected)"),
+    ({"comments": [{"id": "x"}]}, "each comment needs an id and a body"),
+    ({"comments": "nope"}, "'comments' must be a list"),
+])
+def test_broken_review_records_in_jsonl_are_sentences(tmp_path: Path, bad, message) -> None:
+    from tests.unit.test_cli import run
+
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps({"text": "نص", **bad}) + "\n", encoding="utf-8")
+    code, _out, err = run("import", str(path), "--db", str(tmp_path / "x.db"))
+    assert code == 1 and message in err and "Traceback" not in err
