@@ -12,10 +12,8 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlite_utils import Database as SqliteUtilsDatabase
-
 from annotator.errors import DatabaseOpenError, LockedError, StorageError
-from annotator.storage import migrations as schema
+from annotator.storage import schema_names as schema
 from annotator.storage import search_index
 
 BUSY_TIMEOUT_S = 10.0
@@ -172,9 +170,9 @@ def _check_contents(path: Path, shown: Path | None = None) -> None:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
             applied: list[str] = []
-            if schema.migrations.migrations_table in tables:
+            if schema.MIGRATIONS_TABLE in tables:
                 applied = [r[0] for r in conn.execute(
-                    f"SELECT name FROM {schema.migrations.migrations_table} "
+                    f"SELECT name FROM {schema.MIGRATIONS_TABLE} "
                     "WHERE migration_set = ?", [schema.MIGRATION_SET])]
         finally:
             conn.close()
@@ -185,11 +183,11 @@ def _check_contents(path: Path, shown: Path | None = None) -> None:
     if app_id not in (0, schema.APPLICATION_ID) or (app_id == 0 and tables):
         raise DatabaseOpenError(f"{path}: is an SQLite file of another program, "
                                 "not an annotator database")
-    unknown = set(applied) - set(schema.known_names())
-    if version > schema.current_version() or unknown:
+    unknown = set(applied) - set(schema.NAMES)
+    if version > schema.CURRENT_VERSION or unknown:
         raise DatabaseOpenError(
             f"{path}: was written by a newer version of the annotator (schema {version}, "
-            f"this version knows up to {schema.current_version()}); update the app")
+            f"this version knows up to {schema.CURRENT_VERSION}); update the app")
 
 
 def copy_for_reading(path: Path, folder: Path) -> Path:
@@ -272,9 +270,17 @@ def open_database(path: Path | str, *, stop_before: str | None = None) -> Databa
 
 
 def _migrate(db: Database, stop_before: str | None) -> None:
+    if stop_before is None and db.schema_version() == schema.CURRENT_VERSION:
+        # Up to date (the version counts our migrations, whose names _check_contents has
+        # checked): opening takes no lock, so readers never wait for a long writer, and
+        # the migrations (sqlite-utils) are not even imported.
+        return
+    from sqlite_utils import Database as SqliteUtilsDatabase
+
+    from annotator.storage import migrations
+
     utils_db = SqliteUtilsDatabase(db.conn, recursive_triggers=False, execute_plugins=False)
-    if not schema.migrations.pending(utils_db) and db.schema_version() > 0:
-        # Up to date: opening takes no lock, so readers never wait for a long writer.
+    if not migrations.migrations.pending(utils_db) and db.schema_version() > 0:
         return
     # A migration may rebuild a table that others point to (SQLite's "12-step" ALTER):
     # foreign keys are off while it runs (the pragma cannot change inside a transaction)
@@ -282,11 +288,11 @@ def _migrate(db: Database, stop_before: str | None) -> None:
     db.conn.execute("PRAGMA foreign_keys=OFF")
     try:
         with db.write() as conn:
-            if schema.migrations.pending(utils_db):
+            if migrations.migrations.pending(utils_db):
                 # Inside our BEGIN IMMEDIATE, sqlite-utils nests each migration in a
                 # savepoint, so the whole upgrade commits or rolls back as one.
-                schema.migrations.apply(utils_db, stop_before=stop_before)
-                applied = len(schema.migrations.applied(utils_db))
+                migrations.migrations.apply(utils_db, stop_before=stop_before)
+                applied = len(migrations.migrations.applied(utils_db))
                 conn.execute(f"PRAGMA user_version={applied}")
                 conn.execute(f"PRAGMA application_id={schema.APPLICATION_ID}")
                 broken = conn.execute("PRAGMA foreign_key_check").fetchall()

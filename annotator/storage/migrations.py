@@ -12,8 +12,7 @@ from functools import lru_cache
 from sqlite_utils import Database as SqliteUtilsDatabase
 from sqlite_utils import Migrations
 
-MIGRATION_SET = "annotator"
-APPLICATION_ID = 0x414E4E54  # "ANNT" in the file header: marks a file as ours
+from annotator.storage.schema_names import APPLICATION_ID, MIGRATION_SET  # noqa: F401
 
 migrations = Migrations(MIGRATION_SET)
 

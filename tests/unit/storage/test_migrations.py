@@ -50,3 +50,24 @@ def test_data_written_at_the_first_version_survives_the_upgrade(tmp_path: Path) 
     upgraded = Project.open(path, "old")
     assert upgraded.span(span).attributes == {"type": "state"}
     upgraded.close()
+
+
+def test_the_names_an_open_checks_are_the_migrations() -> None:
+    from annotator.storage import schema_names
+
+    assert schema_names.NAMES == tuple(schema.known_names())
+    assert schema_names.CURRENT_VERSION == schema.current_version()
+    assert schema_names.MIGRATIONS_TABLE == schema.migrations.migrations_table
+
+
+def test_opening_an_up_to_date_file_does_not_import_the_migrations(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    open_database(tmp_path / "x.db").close()
+    code = ("import sys; from annotator.storage import open_database; "
+            f"open_database({str(tmp_path / 'x.db')!r}).close(); "
+            "print('sqlite_utils' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip() == "False"
