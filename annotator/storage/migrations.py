@@ -182,7 +182,7 @@ def search_index(db: SqliteUtilsDatabase) -> None:
     db.execute("DROP TABLE IF EXISTS doc_search_build")
     if db.execute("SELECT count(*) FROM documents").fetchone()[0] == 0:
         db.execute("CREATE VIRTUAL TABLE doc_search USING fts5(folded, content='', "
-                   "tokenize='unicode61 remove_diacritics 2')")
+                   "tokenize='unicode61 remove_diacritics 0')")
 
 
 @migrations(name="0006_by_annotator")
