@@ -86,6 +86,13 @@ def test_a_models_predictions_are_a_layer_to_review(open_window, settings, qtbot
     qtbot.keyClick(window.view, Qt.Key.Key_A)
     gold = [s for s in window.project.spans(doc.id) if s.annotator == GOLD]
     assert [(s.start, s.end, s.label) for s in gold] == [(start, start + 5, "ACTOR")]
+    # then edited like any span: shrink its end by a character
+    window.session.select(gold[0].id)
+    qtbot.keyClick(window.view, Qt.Key.Key_Left if window.view.is_right_to_left_at(start)
+                   else Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier
+                   | Qt.KeyboardModifier.ShiftModifier)
+    edited = window.project.span(gold[0].id)
+    assert edited.annotator == GOLD and (edited.start, edited.end) != (start, start + 5)
 
 
 def test_the_export_dialog_offers_gold(open_window, settings, review_db: Path) -> None:
