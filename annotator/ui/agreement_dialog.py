@@ -4,7 +4,6 @@ a document of the "most disagreements" table opens on a double click."""
 
 from __future__ import annotations
 
-import sys
 from statistics import fmean
 
 from PySide6.QtCore import QRectF, Qt, Signal
@@ -112,13 +111,9 @@ class AgreementDialog(QDialog):
         self.tables["documents"].cellDoubleClicked.connect(
             lambda row, _c: self.open_document.emit(self.doc_ids[row]))
         self.report: AgreementReport | None = None
-        project = session.project
-        self._task = BackgroundTask(project.path, project.annotator,
-                                    lambda p, _tick: agreement(p.database), self)
-        self._task.succeeded.connect(self.show_report)
-        self._task.failed.connect(self.summary.setText)
-        self._task.crashed.connect(lambda info: sys.excepthook(*info))
-        self._task.start()
+        self._task = BackgroundTask.launch(session.project,
+                                           lambda p, _tick: agreement(p.database), self,
+                                           self.show_report, self.summary.setText)
 
     def wait(self, timeout: float = 30.0) -> None:
         self._task.wait(timeout)

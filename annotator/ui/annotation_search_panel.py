@@ -5,8 +5,6 @@ articles found can become the document list."""
 
 from __future__ import annotations
 
-import sys
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -200,17 +198,11 @@ class AnnotationSearchPanel(QWidget):
 
     def run(self) -> None:
         query, options = self.query(), self.fold_options.options()
-        if self._task is not None:
-            self._task.succeeded.disconnect()
         self.summary.setText(self.tr("Searching…"))
-        task = BackgroundTask(self.session.project.path, self.session.project.annotator,
-                              lambda p, _tick: search_spans(p.database, query, options,
-                                                            limit=WINDOW_LIMIT), self)
-        task.succeeded.connect(self.show_result)
-        task.failed.connect(self.summary.setText)
-        task.crashed.connect(lambda info: sys.excepthook(*info))
-        self._task = task
-        task.start()
+        self._task = BackgroundTask.launch(
+            self.session.project,
+            lambda p, _tick: search_spans(p.database, query, options, limit=WINDOW_LIMIT),
+            self, self.show_result, self.summary.setText, replacing=self._task)
 
     def wait(self, timeout: float = 30.0) -> None:
         if self._task is not None:

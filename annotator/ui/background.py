@@ -6,6 +6,7 @@ queue and is saved when the import commits)."""
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -32,6 +33,24 @@ class BackgroundTask(QObject):
         self._path, self._annotator, self._task = path, annotator, task
         self._cancel = threading.Event()
         self._thread = threading.Thread(target=self._run, name="annotator-task", daemon=True)
+
+    @classmethod
+    def launch(cls, project: Project, work: Task, parent: QObject,
+               succeeded: Callable[[Any], None],
+               failed: Callable[[str], None] | None = None,
+               replacing: BackgroundTask | None = None) -> BackgroundTask:
+        """Start `work` on its own connection to `project`'s file. Its result goes to
+        `succeeded`, a known failure's sentence to `failed`, a bug to the error dialog.
+        The task it replaces (a search typed again) finishes unheard."""
+        if replacing is not None:
+            replacing.succeeded.disconnect()
+        task = cls(project.path, project.annotator, work, parent)
+        task.succeeded.connect(succeeded)
+        if failed is not None:
+            task.failed.connect(failed)
+        task.crashed.connect(lambda info: sys.excepthook(*info))
+        task.start()
+        return task
 
     def start(self) -> None:
         self._thread.start()

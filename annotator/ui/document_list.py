@@ -271,14 +271,10 @@ class DocumentPanel(QWidget):
         self._progress_timer.start()  # once the list has painted and the filter settled
 
     def _start_progress(self) -> None:
-        if self._progress_task is not None:
-            self._progress_task.succeeded.disconnect()
-        project, f = self.session.project, self.session.document_filter
-        task = BackgroundTask(project.path, project.annotator,
-                              lambda p, _tick: p.annotator_progress(f), self)
-        task.succeeded.connect(self._show_progress)
-        self._progress_task = task
-        task.start()
+        f = self.session.document_filter
+        self._progress_task = BackgroundTask.launch(
+            self.session.project, lambda p, _tick: p.annotator_progress(f), self,
+            self._show_progress, replacing=self._progress_task)
 
     def _show_progress(self, progress: dict[str, tuple[int, int]]) -> None:
         self._progress_task = None

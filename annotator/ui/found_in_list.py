@@ -4,7 +4,6 @@ large corpus. The list says what narrowed it and has a button to show everything
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -24,17 +23,11 @@ class FoundInList(QObject):
         self._task: BackgroundTask | None = None
 
     def show(self, find: Callable[[Project], list[str]], description: str) -> None:
-        if self._task is not None:
-            self._task.succeeded.disconnect()
-        project = self.session.project
-        task = BackgroundTask(project.path, project.annotator,
-                              lambda p, _tick: find(p), self)
-        task.succeeded.connect(lambda ids: self._narrow(ids, description))
-        task.failed.connect(self.status.emit)
-        task.crashed.connect(lambda info: sys.excepthook(*info))
-        self._task = task
         self.status.emit(self.tr("Finding the articles…"))
-        task.start()
+        self._task = BackgroundTask.launch(
+            self.session.project, lambda p, _tick: find(p), self,
+            lambda ids: self._narrow(ids, description), self.status.emit,
+            replacing=self._task)
 
     def wait(self, timeout: float = 30.0) -> None:
         if self._task is not None:

@@ -5,8 +5,6 @@ that a label key labels it."""
 
 from __future__ import annotations
 
-import sys
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,9 +40,8 @@ class SearchPanel(QWidget):
     def __init__(self, session: Session, view: ArticleView, runner: OpRunner, lang: str,
                  choose_document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        path, annotator = session.project.path, session.project.annotator
         self.runner = runner
-        self.session, self.view, self._path, self._annotator = session, view, path, annotator
+        self.session, self.view = session, view
         self._task: BackgroundTask | None = None
         self.hits: list[Hit] = []
         self.query = QLineEdit(placeholderText=self.tr('Search every article: words, '
@@ -104,17 +101,11 @@ class SearchPanel(QWidget):
             ensure_index(project.database, lambda done, total: tick(done, f"{done}/{total}"))
             return search(project.database, text, options, limit=WINDOW_LIMIT)
 
-        if self._task is not None:
-            self._task.succeeded.disconnect()
         self.summary.setText(self.tr("Searching…"))
-        task = BackgroundTask(self._path, self._annotator, work, self)
-        task.progress.connect(lambda _n, where: self.summary.setText(
+        self._task = BackgroundTask.launch(self.session.project, work, self, self.show_result,
+                                           self.summary.setText, replacing=self._task)
+        self._task.progress.connect(lambda _n, where: self.summary.setText(
             self.tr("Building the search index: {0} articles").format(where)))
-        task.succeeded.connect(self.show_result)
-        task.failed.connect(self.summary.setText)
-        task.crashed.connect(lambda info: sys.excepthook(*info))
-        self._task = task
-        task.start()
 
     def wait(self, timeout: float = 30.0) -> None:
         if self._task is not None:
