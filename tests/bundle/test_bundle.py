@@ -60,6 +60,11 @@ def test_import_the_seed_and_export_jsonl(clean_env: dict[str, str], tmp_path: P
     assert "بلينكن" in json.loads(line)["text"]
     stats = json.loads(bundle(clean_env, "stats", "--db", db, "--json").stdout)
     assert stats["documents"] == 1
+    # the search and the review are in the bundle too
+    found = json.loads(bundle(clean_env, "search", "بلينكن", "--db", db, "--json").stdout)
+    assert found["documents"] == 1 and found["hits"]
+    result = bundle(clean_env, "agreement", "--db", db)
+    assert result.returncode == 1 and "at least two annotators" in result.stderr
 
 
 def test_import_a_fignews_sample(clean_env: dict[str, str], tmp_path: Path,
