@@ -203,6 +203,12 @@ def open_units(db: Database, doc_id: str, annotators: Sequence[str]) -> int:
     return sum(u.gold not in decided for u in found)
 
 
+def shared_documents(db: Database, annotators: Sequence[str]) -> dict[int, str]:
+    """rowid -> id of the documents where at least two of them worked."""
+    with db.snapshot() as conn:
+        return review_store.shared_documents(conn, [a for a in annotators if a != GOLD])
+
+
 # --- the whole corpus ---------------------------------------------------------------------
 
 

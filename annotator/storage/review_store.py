@@ -95,3 +95,16 @@ def record_places(conn: sqlite3.Connection, annotator: str) -> dict[str, tuple[s
         "SELECT r.id, r.doc_id, h.start FROM relations r JOIN spans h ON h.id = r.head "
         "WHERE r.annotator = ? AND r.deleted = 0", [annotator]))
     return out
+
+
+def shared_documents(conn: sqlite3.Connection, annotators: Sequence[str]) -> dict[int, str]:
+    """rowid -> id of the live documents in which at least two of `annotators` have a live
+    span or document label: the only ones where they can disagree."""
+    marks = ", ".join("?" * len(annotators))
+    return dict(conn.execute(
+        "SELECT d.rowid, d.id FROM documents d JOIN ("
+        f" SELECT doc_id FROM (SELECT doc_id, annotator FROM spans WHERE deleted = 0 "
+        f"  AND annotator IN ({marks}) UNION SELECT doc_id, annotator FROM doc_labels "
+        f"  WHERE deleted = 0 AND annotator IN ({marks})) GROUP BY doc_id "
+        " HAVING count(*) >= 2) s ON s.doc_id = d.id WHERE d.deleted = 0",
+        [*annotators, *annotators]).fetchall())

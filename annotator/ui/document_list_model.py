@@ -93,6 +93,11 @@ class DocumentListModel(QAbstractTableModel):
                 self._pages.pop(next(iter(self._pages)))
         return page[at] if at < len(page) else None
 
+    def rowids_after(self, row: int) -> list[int]:
+        """The rowids listed after `row`, in the shown order (for a search down the list
+        that reads no rows)."""
+        return self._rowids[row + 1:]
+
     def row_of(self, doc_id: str) -> int | None:
         rowid = self.project.rowid_of(doc_id)
         if rowid is None:

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from annotator.errors import AnnotatorError
 from annotator.review import comments
 from annotator.review.disagreements import GOLD
-from annotator.review.gold import accept_agreements, decide, open_units
+from annotator.review.gold import accept_agreements, decide, open_units, shared_documents
 from annotator.session import ReviewState, Session
 from annotator.ui.document_list import DocumentList
 from annotator.ui.op_runner import OpRunner
@@ -246,12 +246,12 @@ class ReviewPanel(QWidget):
         state, model = self.session.review, self.documents.source_model
         if state is None:
             return False
-        current = self.documents.currentIndex().row()
         db, who = self.session.project.database, state.annotators
-        for row in range(current + 1, model.rowCount()):
-            doc = model.doc_at(row)
-            if doc is not None and open_units(db, doc.id, who):
-                self.documents.choose(doc.id)
+        shared = shared_documents(db, who)  # one query: where they can disagree at all
+        for rowid in model.rowids_after(self.documents.currentIndex().row()):
+            doc_id = shared.get(rowid)
+            if doc_id is not None and open_units(db, doc_id, who):
+                self.documents.choose(doc_id)
                 return self.session.step_unit(1)
         return False
 

@@ -121,3 +121,15 @@ def test_open_units_counts_as_the_review_does(team) -> None:
     decide(reviewer, doc.units[0], None)
     assert open_units(reviewer.database, docs[2], ["amal", "basel"]) == len(doc.units) - 1
     reviewer.close()
+
+
+def test_shared_documents_are_where_two_worked(team) -> None:
+    from annotator.review.gold import shared_documents
+
+    path, docs = team
+    reviewer = Project.open(path, "rania")
+    shared = shared_documents(reviewer.database, ["amal", "basel", GOLD])
+    assert sorted(shared.values()) == sorted(docs[:3])  # the fourth is amal's alone
+    assert all(reviewer.rowid_of(d) == r for r, d in shared.items())
+    assert shared_documents(reviewer.database, ["amal"]) == {}
+    reviewer.close()
