@@ -18,6 +18,7 @@ from annotator.search.folding import (
     fold,
     fold_for_index,
     fold_query,
+    fold_text,
     query_pattern,
 )
 from annotator.storage import search_index
@@ -147,7 +148,7 @@ def query_matcher(query: Query, options: FoldOptions) -> Callable[[str], bool]:
     unwanted = [query_pattern(t, options) for t in query.excluded]
 
     def matches(candidate: str) -> bool:
-        folded = fold(candidate, options).text
+        folded = fold_text(candidate, options)  # the text alone: no origin map
         return all(p is not None and p.search(folded) for p in wanted) and not any(
             p is not None and p.search(folded) for p in unwanted)
 
