@@ -109,3 +109,30 @@ def test_the_export_dialog_offers_gold(open_window, settings, review_db: Path) -
     dialog.out.setText(str(review_db.parent / "gold.jsonl"))
     options = dialog.options()
     assert options.gold and options.annotator is None
+
+
+def test_review_keys_on_a_file_with_nothing_to_review(open_window, qtbot: QtBot) -> None:
+    """No colleague's work at all: every review key answers with a sentence."""
+    window = open_window()
+    panel = window.review_panel
+    assert panel.chosen() == ()
+    qtbot.keyClick(window.view, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)
+    assert window.session.review is not None
+    assert panel.summary.text() == "Nothing to compare in this document."
+    qtbot.keyClick(window.view, Qt.Key.Key_N)
+    assert "No open disagreement after this document" in window.statusBar().currentMessage()
+    qtbot.keyClick(window.view, Qt.Key.Key_A)
+    assert "Press N to go to a disagreement first" in window.statusBar().currentMessage()
+    for key in (Qt.Key.Key_R, Qt.Key.Key_G):
+        qtbot.keyClick(window.view, key)
+    qtbot.keyClick(window.view, Qt.Key.Key_F8)
+    assert panel.feedback_list.count() == 1  # "Nothing: no comment on your work…"
+    panel.comment.setText("   ")
+    qtbot.keyClick(panel.comment, Qt.Key.Key_Return)
+    assert panel.threads.count() == 0
+    qtbot.mouseClick(panel.agreement_button, Qt.MouseButton.LeftButton)
+    dialog = window.agreement_dialog
+    dialog.wait()
+    qtbot.waitUntil(lambda: "at least two annotators" in dialog.summary.text(), timeout=10_000)
+    dialog.close()
