@@ -58,7 +58,8 @@ class _Step:
 
 
 _KINDS = {"documents": "document", "spans": "span", "relations": "link",
-          "doc_labels": "document label"}
+          "doc_labels": "document label", "decisions": "review decision",
+          "comments": "comment"}
 
 
 def stale_message(table: str, row: repo.Row) -> str:
@@ -438,6 +439,11 @@ class Project:
 
         return self._run(f"Set {field_id}", op)
 
+    def remember_seen(self, versions: Mapping[str, str]) -> None:
+        """Records read outside this class (record id -> updated_at), so that a write over
+        one that changed since is refused like any other."""
+        self._seen.update(versions)
+
     def put_records(self, description: str, rows: Sequence[tuple[str, dict[str, Any]]],
                     expect: Sequence[tuple[str, str]] = ()) -> Changes:
         """Write whole records with the ids and annotator they carry (a reviewer's gold
@@ -455,7 +461,12 @@ class Project:
             for table, values in rows:
                 before = repo.get_row(tx.conn, table, values["id"])
                 if before is not None:
-                    tx.expect(table, before, self._seen.get(values["id"]))
+                    seen = self._seen.get(values["id"])
+                    if seen is None and table == "decisions":
+                        # Decided by someone else after this project last read the
+                        # document's decisions (it read them all): not overwritten.
+                        raise ConcurrentEditError(stale_message(table, before))
+                    tx.expect(table, before, seen)
                 tx.put(table, {"created_at": before["created_at"] if before else tx.now,
                                "deleted": 0, **values})
 

@@ -71,6 +71,7 @@ def review(project: Project, doc_id: str, annotators: Sequence[str] | None = Non
     label_rows = [(doc_id, d.field, d.value, d.annotator, d.id) for d in labels]
     with project.database.snapshot() as conn:
         decided = review_store.decisions(conn, doc_id)
+        project.remember_seen(review_store.decision_times(conn, doc_id))
     found = units(doc_id, who, span_rows, link_rows, label_rows)
     disputed = {u.gold for u in found}
     agreements = [(t, twin, rec) for t, twin, rec in

@@ -64,6 +64,12 @@ def decisions(conn: sqlite3.Connection, doc_id: str) -> dict[str, bool]:
         "SELECT id, verdict FROM decisions WHERE doc_id = ? AND deleted = 0", [doc_id])}
 
 
+def decision_times(conn: sqlite3.Connection, doc_id: str) -> dict[str, str]:
+    """Every review decision of a document, deleted ones too: id -> updated_at."""
+    return dict(conn.execute("SELECT id, updated_at FROM decisions WHERE doc_id = ?",
+                             [doc_id]).fetchall())
+
+
 def decided_by_document(conn: sqlite3.Connection) -> dict[str, set[str]]:
     """Every document's decided units."""
     out: dict[str, set[str]] = {}

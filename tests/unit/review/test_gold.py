@@ -133,3 +133,27 @@ def test_shared_documents_are_where_two_worked(team) -> None:
     assert all(reviewer.rowid_of(d) == r for r, d in shared.items())
     assert shared_documents(reviewer.database, ["amal"]) == {}
     reviewer.close()
+
+
+def test_a_decision_taken_meanwhile_is_not_overwritten(team) -> None:
+    path, docs = team
+    first, second = Project.open(path, "rania"), Project.open(path, "sami")
+    unit = review(first, docs[2]).units[0]
+    seen_by_sami = review(second, docs[2]).units[0]  # undecided when sami looked
+    decide(first, unit, None)  # rania rejects
+    with pytest.raises(ConcurrentEditError, match="rania changed this review decision"):
+        decide(second, seen_by_sami, unit.holders[0])
+    assert review(first, docs[2]).decided[unit.gold] is False  # rania's stands
+
+
+def test_an_undo_over_a_colleagues_later_decision_is_refused(team) -> None:
+    path, docs = team
+    first, second = Project.open(path, "rania"), Project.open(path, "sami")
+    unit = review(first, docs[2]).units[0]
+    decide(first, unit, None)  # rania rejects
+    decide(second, review(second, docs[2]).units[0], unit.holders[0])  # sami, having seen it
+    with pytest.raises(ConcurrentEditError, match="sami changed this review decision"):
+        first.undo()
+    assert review(first, docs[2]).decided[unit.gold] is True  # sami's decision stands
+    first.close()
+    second.close()
