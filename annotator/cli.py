@@ -219,7 +219,9 @@ def spans(ctx: click.Context, db_path: Path | None, label: str | None, attr: str
     from annotator.search.annotations import AnnotationQuery, search_spans
     from annotator.search.folding import FoldOptions
 
-    attribute, _, value = (attr or "").rpartition("=")
+    attribute, equals, value = (attr or "").partition("=")  # a value may hold "=" itself
+    if not equals:
+        attribute, value = "", attribute
     query = AnnotationQuery(label=label, attribute=attribute or None, value=value or None,
                             annotator=annotator, status=status, text=text,
                             link_type=link_type, linked_label=linked_label,

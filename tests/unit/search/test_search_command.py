@@ -128,3 +128,16 @@ def test_search_after_an_upgrade_builds_the_index_first(db: Path) -> None:
     assert code == 0 and "building the search index" in err and "4 hits" in err
     code, _out, err = run("search", "بلينكن", "--db", str(db))
     assert code == 0 and "building" not in err
+
+
+def test_spans_attr_forms(db: Path) -> None:
+    project = open_project(db, "amal")
+    doc = project.documents()[1].id
+    project.add_span(doc, 3, 8, "STANCE", attributes={"value": "neutral"})
+    project.close()
+    for attr in ("neutral", "value=neutral", "=neutral"):
+        code, out, err = run("spans", "--db", str(db), "--attr", attr, "--json")
+        assert code == 0 and len(json.loads(out)["spans"]) == 1, (attr, err)
+    for attr in ("type=neutral", "value=neu=tral"):
+        code, out, err = run("spans", "--db", str(db), "--attr", attr, "--json")
+        assert code == 0 and json.loads(out)["spans"] == [], attr
