@@ -157,6 +157,10 @@ class ReviewPanel(QWidget):
         self.annotators.addItem(gold)
         del blocker
 
+    def showEvent(self, event) -> None:  # noqa: N802
+        self.refresh_annotators()  # colleagues merged in since
+        super().showEvent(event)
+
     def chosen(self) -> tuple[str, ...]:
         items = [self.annotators.item(i) for i in range(self.annotators.count())]
         return tuple(i.data(Qt.ItemDataRole.UserRole) for i in items

@@ -136,3 +136,19 @@ def test_review_keys_on_a_file_with_nothing_to_review(open_window, qtbot: QtBot)
     dialog.wait()
     qtbot.waitUntil(lambda: "at least two annotators" in dialog.summary.text(), timeout=10_000)
     dialog.close()
+
+
+def test_colleagues_merged_in_appear_when_the_tab_is_shown(open_window, settings,
+                                                           tmp_path: Path) -> None:
+    label(tmp_path / "amal.db", "amal", amal_work)
+    label(tmp_path / "basel.db", "basel", basel_work)
+    settings.annotator = "rania"
+    window = open_window(tmp_path / "amal.db")
+    panel = window.review_panel
+    assert panel.chosen() == ("amal",)
+    assert run("merge", str(tmp_path / "basel.db"), "--db", str(tmp_path / "amal.db"))[0] == 0
+    window.refresh_from_file()
+    window.tabs.setCurrentWidget(panel)
+    assert set(panel.chosen()) == {"amal"}  # a newcomer is offered, not ticked for you
+    names = [panel.annotators.item(i).text() for i in range(panel.annotators.count())]
+    assert "basel" in names
