@@ -189,10 +189,6 @@
         <source>{0} spans in {1} articles{2}</source>
         <translation>{0} مقطعًا في {1} مقالة{2}</translation>
     </message>
-    <message>
-        <source>That article is hidden by the list&apos;s filters: clear them to open it.</source>
-        <translation>هذه المقالة مخفية بمرشحات القائمة: امسحها لفتحها.</translation>
-    </message>
 </context>
 <context>
     <name>ArticleView</name>
