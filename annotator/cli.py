@@ -155,18 +155,22 @@ def search(ctx: click.Context, query: str, db_path: Path | None, label: str | No
         fail(str(exc))
     finally:
         project.close()
+    _print_found(result, "hits", as_json, ("doc_id", "title", "published", "start", "end",
+                                           "text", "snippet"),
+                 lambda h: f"{h.doc_id}\t{h.title}\t{h.start}-{h.end}\t{h.snippet}")
+
+
+def _print_found(result, noun: str, as_json: bool, fields: tuple[str, ...], line) -> None:
+    """A search's results: one JSON document, or a line each and a count on stderr."""
     if as_json:
         click.echo(json.dumps({"documents": result.documents, "truncated": result.truncated,
-                               "hits": [{"doc_id": h.doc_id, "title": h.title,
-                                         "published": h.published, "start": h.start,
-                                         "end": h.end, "text": h.text,
-                                         "snippet": h.snippet} for h in result.hits]},
-                              ensure_ascii=False))
+                               noun: [{f: getattr(h, f) for f in fields}
+                                      for h in result.hits]}, ensure_ascii=False))
         return
     for h in result.hits:
-        click.echo(f"{h.doc_id}\t{h.title}\t{h.start}-{h.end}\t{h.snippet}")
+        click.echo(line(h))
     more = " (more not shown: raise --limit)" if result.truncated else ""
-    click.echo(f"{len(result.hits)} hits in {result.documents} documents{more}", err=True)
+    click.echo(f"{len(result.hits)} {noun} in {result.documents} documents{more}", err=True)
 
 
 def _build_index(project) -> None:
@@ -236,21 +240,10 @@ def spans(ctx: click.Context, db_path: Path | None, label: str | None, attr: str
         fail(str(exc))
     finally:
         project.close()
-    if as_json:
-        click.echo(json.dumps({"documents": result.documents, "truncated": result.truncated,
-                               "spans": [{"span_id": h.span_id, "doc_id": h.doc_id,
-                                          "title": h.title, "published": h.published,
-                                          "start": h.start, "end": h.end, "label": h.label,
-                                          "attributes": h.attributes,
-                                          "annotator": h.annotator, "text": h.text,
-                                          "snippet": h.snippet} for h in result.hits]},
-                              ensure_ascii=False))
-        return
-    for h in result.hits:
-        click.echo(f"{h.doc_id}\t{h.title}\t{h.start}-{h.end}\t{h.label}\t{h.annotator}\t"
-                   f"{h.snippet}")
-    more = " (more not shown: raise --limit)" if result.truncated else ""
-    click.echo(f"{len(result.hits)} spans in {result.documents} documents{more}", err=True)
+    _print_found(result, "spans", as_json, (
+        "span_id", "doc_id", "title", "published", "start", "end", "label", "attributes",
+        "annotator", "text", "snippet"), lambda h: f"{h.doc_id}\t{h.title}\t{h.start}-"
+                 f"{h.end}\t{h.label}\t{h.annotator}\t{h.snippet}")
 
 
 class _Progress:
