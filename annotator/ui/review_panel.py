@@ -131,6 +131,7 @@ class ReviewPanel(QWidget):
         for key, text in texts.items():
             action = QAction(text, self)
             action.setObjectName(key)
+            action.setData("Review")  # the menu it is listed under (F1)
             action.setShortcut(QKeySequence(KEYS[key]))
             action.triggered.connect(lambda _c=False, run=handlers[key]: run())
             action.setEnabled(key in ("review_toggle", "review_feedback"))

@@ -93,7 +93,8 @@ def test_help_lists_the_new_keys(open_window, qtbot: QtBot) -> None:
     dialog = window.findChild(ShortcutsDialog)
     listed = {dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())}
     assert {"Link to the nearest possible span", "Next document not done",
-            "Set the span's attributes (digits)", "Overall stance…"} <= listed
+            "Set the span's attributes (digits)", "Overall stance…", "Next disagreement",
+            "Accept into gold", "Review colleagues' work"} <= listed
 
 
 def test_the_seed_article_labelled_from_the_keyboard(open_window, qtbot: QtBot) -> None:
