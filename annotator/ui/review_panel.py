@@ -9,6 +9,8 @@ first holder's), R reject, G accept every agreement of the document, F8 next fee
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -31,11 +33,13 @@ from annotator.review import comments
 from annotator.review.disagreements import GOLD
 from annotator.review.gold import accept_agreements, decide, open_units, shared_documents
 from annotator.session import ReviewState, Session
+from annotator.ui.background import BackgroundTask
 from annotator.ui.document_list import DocumentList
 from annotator.ui.op_runner import OpRunner
 from annotator.ui.span_painter import annotator_colors
 from annotator.ui.window_actions import color_icon
 
+SCAN_BUDGET_S = 0.1  # then the search for the next disagreement goes on in a worker
 KEYS = {"review_toggle": "Ctrl+Shift+R", "review_next": "N", "review_previous": "Shift+N",
         "review_accept": "A", "review_reject": "R", "review_agreements": "G",
         "review_feedback": "F8"}
@@ -80,6 +84,7 @@ class ReviewPanel(QWidget):
         self.agreement_button = QPushButton(self.tr("Agreement…"))
         self.feedback = []
         self._shown = None  # the DocumentReview the table shows
+        self._scan: BackgroundTask | None = None  # a search for the next disagreement
         self.actions = self._make_actions()
         self._layout()
         self.toggle.toggled.connect(self.set_review)
@@ -247,18 +252,48 @@ class ReviewPanel(QWidget):
 
     def _choose_next_document_with_open_units(self) -> bool:
         """Looks at the documents after this one in the list's order by their rows alone
-        (no article is opened on the way) and opens the first with an open disagreement."""
+        (no article is opened on the way) and opens the first with an open disagreement.
+        The search stays on the GUI thread for SCAN_BUDGET_S at most, then goes on in a
+        worker thread (thousands of adjudicated documents may lie ahead)."""
         state, model = self.session.review, self.documents.source_model
         if state is None:
             return False
         db, who = self.session.project.database, state.annotators
         shared = shared_documents(db, who)  # one query: where they can disagree at all
-        for rowid in model.rowids_after(self.documents.currentIndex().row()):
-            doc_id = shared.get(rowid)
-            if doc_id is not None and open_units(db, doc_id, who):
-                self.documents.choose(doc_id)
-                return self.session.step_unit(1)
+        ahead = [shared[r] for r in model.rowids_after(self.documents.currentIndex().row())
+                 if r in shared]
+        deadline = time.perf_counter() + SCAN_BUDGET_S
+        for k, doc_id in enumerate(ahead):
+            if time.perf_counter() > deadline:
+                self._scan_in_background(ahead[k:], who)
+                return True
+            if open_units(db, doc_id, who):
+                return self._open_next(doc_id)
         return False
+
+    def _scan_in_background(self, ahead: list[str], who: tuple[str, ...]) -> None:
+        def first_open(project, tick) -> str | None:
+            for n, doc_id in enumerate(ahead, 1):
+                tick(n)  # Cancel stops it
+                if open_units(project.database, doc_id, who):
+                    return doc_id
+            return None
+
+        self.status.emit(self.tr("Looking for the next open disagreement…"))
+        self._scan = BackgroundTask.launch(
+            self.session.project, first_open, self,
+            lambda doc_id: self._open_next(doc_id) if doc_id else self.status.emit(
+                self.tr("No open disagreement after this document")),
+            self.status.emit, replacing=self._scan)
+
+    def _open_next(self, doc_id: str) -> bool:
+        self.documents.choose(doc_id)
+        return self.session.step_unit(1)
+
+    def wait(self, timeout: float = 30.0) -> None:
+        """For tests: let a search for the next disagreement in a worker thread end."""
+        if self._scan is not None:
+            self._scan.wait(timeout)
 
     def decide(self, accept: bool) -> None:
         state = self.session.review

@@ -842,6 +842,10 @@
         <translation>لا خلاف مفتوح بعد هذا المستند</translation>
     </message>
     <message>
+        <source>Looking for the next open disagreement…</source>
+        <translation>جارٍ البحث عن الخلاف المفتوح التالي…</translation>
+    </message>
+    <message>
         <source>Press N to go to a disagreement first</source>
         <translation>اضغط N للانتقال إلى خلاف أولًا</translation>
     </message>

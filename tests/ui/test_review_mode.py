@@ -152,3 +152,20 @@ def test_colleagues_merged_in_appear_when_the_tab_is_shown(open_window, settings
     assert set(panel.chosen()) == {"amal"}  # a newcomer is offered, not ticked for you
     names = [panel.annotators.item(i).text() for i in range(panel.annotators.count())]
     assert "basel" in names
+
+
+def test_a_long_search_for_the_next_disagreement_goes_on_in_a_worker(
+        open_window, settings, qtbot: QtBot, review_db: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    settings.annotator = "rania"
+    window = open_window(review_db)
+    panel = window.review_panel
+    panel.toggle.setChecked(True)
+    seed = window.doc.id
+    monkeypatch.setattr("annotator.ui.review_panel.SCAN_BUDGET_S", -1.0)
+    assert panel._choose_next_document_with_open_units()
+    assert window.doc.id == seed  # nothing opened yet: the worker looks
+    assert "Looking for the next open disagreement" in window.statusBar().currentMessage()
+    panel.wait()
+    qtbot.waitUntil(lambda: window.doc.id != seed, timeout=10_000)
+    assert window.session.review.unit is not None
