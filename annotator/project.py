@@ -6,7 +6,6 @@ from __future__ import annotations
 import getpass
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -14,113 +13,35 @@ from annotator import validate
 from annotator.bulk_import import BulkImport, ImportReport
 from annotator.document_filter import EVERY_DOCUMENT, DocumentFilter
 from annotator.errors import ConcurrentEditError, InputError, NotFoundError, ValidationError
+from annotator.export_stream import TRACKED_AT, export_stream
 from annotator.model import (
     STATUSES,
     Changes,
     DocLabel,
     Document,
-    DocumentId,
     DocumentSummary,
     ExportDoc,
     Relation,
     Span,
     SpanId,
     from_values,
-    new_id,
     now_iso,
 )
+from annotator.record_rows import doc_label_of, document_of, relation_of, span_of
 from annotator.records import DocumentRecord
 from annotator.resources import default_scheme_path
 from annotator.review.merge import merge_source
 from annotator.review.report import MergeReport
 from annotator.review.scheme_merge import merge_schemes
-from annotator.revisions import CONTENT, rev, same_content
+from annotator.revisions import CONTENT
 from annotator.scheme import Scheme, parse_scheme
 from annotator.storage import Database, copy_for_reading, document_list, merge_store, open_database
 from annotator.storage import repository as repo
 from annotator.text import clean_text
+from annotator.transaction import KINDS, Step, Tx, changes_of, stale_message
 
 UNDO_LIMIT = 1000
 _UNSET: Any = object()
-
-
-@dataclass(frozen=True)
-class _RowChange:
-    table: str
-    before: repo.Row | None
-    after: repo.Row  # exactly as written
-
-
-@dataclass(frozen=True)
-class _Step:
-    description: str
-    changes: tuple[_RowChange, ...]
-
-
-_KINDS = {"documents": "document", "spans": "span", "relations": "link",
-          "doc_labels": "document label", "decisions": "review decision",
-          "comments": "comment"}
-
-
-def stale_message(table: str, row: repo.Row) -> str:
-    """Why a window's copy of a record is out of date: who changed it, and when."""
-    who = row.get("updated_by") or row.get("annotator") or "another window"
-    when = str(row["updated_at"])[:19].replace("T", " ")
-    verb = "deleted" if row["deleted"] else "changed"
-    return (f"{who} {verb} this {_KINDS[table]} at {when} (UTC), after you last saw it; "
-            "the window now shows the current state")
-
-
-@dataclass
-class _Tx:
-    """The rows one operation writes, with their previous state, for undo."""
-
-    conn: Any
-    now: str
-    annotator: str
-    seen: dict[str, str]  # record id -> updated_at, as this project last read or wrote it
-    changes: list[_RowChange] = field(default_factory=list)
-    created: str | None = None
-
-    def get(self, table: str, row_id: str, *, mine: bool = False) -> repo.Row:
-        """A live row. With `mine`, the row this op is about to change: refused if another
-        writer changed it after this project last saw it."""
-        row = repo.get_row(self.conn, table, row_id)
-        if row is None:
-            raise NotFoundError(f"no {_KINDS[table]} with id {row_id}")
-        if mine:
-            self.expect(table, row, self.seen.get(row_id))
-        if row["deleted"]:
-            raise NotFoundError(f"no {_KINDS[table]} with id {row_id}")
-        return row
-
-    @staticmethod
-    def expect(table: str, row: repo.Row, updated_at: str | None) -> None:
-        if updated_at is not None and row["updated_at"] != updated_at:
-            raise ConcurrentEditError(stale_message(table, row))
-
-    def put(self, table: str, row: repo.Row) -> repo.Row:
-        before = repo.get_row(self.conn, table, row["id"])
-        after = {"base": "", **row, "updated_at": self.now, "updated_by": self.annotator}
-        if before is not None:
-            if same_content(table, before, after):
-                after["base"] = before["base"]
-            else:
-                # The version this edit replaces is kept, and named as this one's base, so
-                # that a merge can tell an edit of it from an edit made beside it.
-                after["base"] = rev(table, before)
-                repo.add_history(self.conn, [(table, row["id"], after["base"], before, "edit",
-                                              rev(table, after), self.now, "")])
-        repo.put_row(self.conn, table, after)
-        self.changes.append(_RowChange(table, before, after))
-        return after
-
-    def new_row(self, table: str, **values: Any) -> repo.Row:
-        row = {"id": new_id(), "annotator": self.annotator, "created_at": self.now,
-               "updated_at": self.now, "deleted": 0, **values}
-        self.put(table, row)
-        self.created = row["id"]
-        return row
 
 
 class Project:
@@ -129,8 +50,8 @@ class Project:
     def __init__(self, db: Database, annotator: str) -> None:
         self._db = db
         self.annotator = annotator
-        self._undo: list[_Step] = []
-        self._redo: list[_Step] = []
+        self._undo: list[Step] = []
+        self._redo: list[Step] = []
         self._seen: dict[str, str] = {}  # id -> updated_at as last read or written here
         self._written: dict[str, str] = {}  # id -> updated_at as last written here
         # document id -> ids of the live document labels this project last read there, so
@@ -173,7 +94,7 @@ class Project:
         """Pick up a scheme that another process stored; True if it changed."""
         return self._refresh_scheme(self._db.conn)
 
-    def _wrote(self, step: _Step) -> None:
+    def _wrote(self, step: Step) -> None:
         for ch in step.changes:
             self._seen[ch.after["id"]] = self._written[ch.after["id"]] = ch.after["updated_at"]
             if ch.table == "doc_labels" and ch.after["doc_id"] in self._seen_labels:
@@ -200,11 +121,11 @@ class Project:
         if row is None or row["deleted"]:
             raise NotFoundError(f"no document with id {doc_id}")
         self._saw([row])
-        return _document(row)
+        return document_of(row)
 
     def spans(self, doc_id: str) -> list[Span]:
         rows = repo.live_tuples_of_doc(self._db.conn, "spans", doc_id)
-        at = _TRACKED_AT["spans"] - 1  # updated_at, just before `deleted`
+        at = TRACKED_AT["spans"] - 1  # updated_at, just before `deleted`
         self._seen.update((r[0], r[at]) for r in rows)
         return [from_values(Span, r) for r in rows]
 
@@ -218,7 +139,7 @@ class Project:
         if row is None or row["deleted"]:
             raise NotFoundError(f"no span with id {span_id}")
         self._saw([row])
-        return _span(row)
+        return span_of(row)
 
     def span_states(self, span_ids: Iterable[str]) -> dict[str, Span | None]:
         """Each id's span, or None where it is deleted: what a view needs after Changes."""
@@ -227,7 +148,7 @@ class Project:
             row = repo.get_row(self._db.conn, "spans", span_id)
             if row:
                 self._saw([row])
-            out[span_id] = _span(row) if row and not row["deleted"] else None
+            out[span_id] = span_of(row) if row and not row["deleted"] else None
         return out
 
     def document_summary(self, doc_id: str) -> DocumentSummary | None:
@@ -235,12 +156,12 @@ class Project:
         return DocumentSummary(**row) if row else None
 
     def relations(self, doc_id: str) -> list[Relation]:
-        return [_relation(r) for r in self._live(doc_id, "relations")]
+        return [relation_of(r) for r in self._live(doc_id, "relations")]
 
     def doc_labels(self, doc_id: str) -> list[DocLabel]:
         rows = self._live(doc_id, "doc_labels")
         self._seen_labels[doc_id] = {r["id"] for r in rows}
-        return [_doc_label(r) for r in rows]
+        return [doc_label_of(r) for r in rows]
 
     def export_documents(self, *, statuses: list[str] | None = None,
                          annotator: str | None = None,
@@ -248,28 +169,11 @@ class Project:
                          with_deleted: bool = False) -> Iterator[ExportDoc]:
         """Documents in import order with their live annotations, streamed (a million
         spans never sit in memory at once), from one consistent snapshot of the file.
-        `with_deleted` adds the tombstones and each record's revision tracking."""
-        doc_where, ann_where, doc_params, ann_params = repo.export_filters(
-            statuses, annotator, with_deleted)
-        review_tables = ("decisions", "comments") if with_deleted else ()
+        `with_deleted` adds the tombstones, each record's revision tracking, and the
+        review's decisions and comments."""
         with self._db.snapshot() as conn:
-            groups = {table: _GroupedRows(repo.iter_export_rows(conn, table, doc_where, ann_where,
-                                                             doc_params + ann_params))
-                      for table in ("spans", "relations", "doc_labels", *review_tables)}
-            for row in repo.iter_export_documents(conn, doc_where, doc_params):
-                doc_id = row["id"]
-                rows = {t: g.take(doc_id) for t, g in groups.items()}
-                review = {t: [dict(zip(repo.COLUMNS[t], r, strict=True)) for r in rows.pop(t)]
-                          for t in review_tables}
-                if labels is not None:
-                    rows["spans"] = [t for t in rows["spans"] if t[4] in labels]  # 4: label
-                    kept = {t[0] for t in rows["spans"]}
-                    rows["relations"] = [t for t in rows["relations"]
-                                         if t[3] in kept and t[4] in kept]  # head, tail
-                ed = _export_doc(_document(row), rows, row if with_deleted else None)
-                if any(review.values()):
-                    ed = replace(ed, review={t: x for t, x in review.items() if x})
-                yield ed
+            yield from export_stream(conn, statuses, annotator, labels, with_deleted)
+
     def annotators(self) -> list[str]:
         return repo.annotators(self._db.conn)
 
@@ -313,7 +217,7 @@ class Project:
         again changes nothing and returns the existing id in `created`."""
         cleaned = clean_text(text, where=where)
 
-        def op(tx: _Tx) -> None:
+        def op(tx: Tx) -> None:
             existing = repo.document_by_sha(tx.conn, cleaned.sha256)
             if existing and not existing["deleted"]:
                 tx.created = existing["id"]
@@ -331,7 +235,7 @@ class Project:
     def add_span(self, doc_id: str, start: int, end: int, label: str, *,
                  attributes: Mapping[str, Any] | None = None, note: str | None = None,
                  snap: bool = True) -> Changes:
-        def op(tx: _Tx) -> None:
+        def op(tx: Tx) -> None:
             doc = tx.get("documents", doc_id)
             s, e = validate.span_range(doc["text"], start, end, snap=snap)
             lab = validate.label(self._scheme, label)
@@ -352,7 +256,7 @@ class Project:
         """One span of `label` on each (doc_id, start, end), as one step (one undo takes
         them all back). A place that already has your span of that label is left as it
         is; anything else invalid refuses the whole batch and writes nothing."""
-        def op(tx: _Tx) -> None:
+        def op(tx: Tx) -> None:
             lab = validate.label(self._scheme, label)
             attrs = validate.attributes(lab, attributes or {})
             for doc_id, start, end in places:
@@ -370,7 +274,7 @@ class Project:
     def update_span(self, span_id: str, *, label: str = _UNSET,
                     attributes: Mapping[str, Any] = _UNSET, note: str | None = _UNSET,
                     start: int | None = None, end: int | None = None) -> Changes:
-        def op(tx: _Tx) -> None:
+        def op(tx: Tx) -> None:
             row = dict(tx.get("spans", span_id, mine=True))
             if label is not _UNSET and label != row["label"]:
                 lab = validate.label(self._scheme, label)
@@ -394,7 +298,7 @@ class Project:
         return self._run(_describe_update(label, attributes, note, start, end), op)
 
     def delete_span(self, span_id: str) -> Changes:
-        def op(tx: _Tx) -> None:
+        def op(tx: Tx) -> None:
             row = tx.get("spans", span_id, mine=True)
             for rel in repo.live_relations_touching(tx.conn, span_id):
                 tx.put("relations", {**rel, "deleted": 1})
@@ -403,7 +307,7 @@ class Project:
         return self._run("Delete span", op)
 
     def add_relation(self, rel_type: str, head: SpanId | str, tail: SpanId | str) -> Changes:
-        def op(tx: _Tx) -> None:
+        def op(tx: Tx) -> None:
             h, t = tx.get("spans", head), tx.get("spans", tail)
             validate.relation(self._scheme, rel_type, h, t,
                               repo.live_relations_touching(tx.conn, head))
@@ -412,14 +316,14 @@ class Project:
         return self._run(f"Add {rel_type} relation", op)
 
     def delete_relation(self, relation_id: str) -> Changes:
-        def op(tx: _Tx) -> None:
+        def op(tx: Tx) -> None:
             tx.put("relations", {**tx.get("relations", relation_id, mine=True), "deleted": 1})
 
         return self._run("Delete relation", op)
 
     def set_doc_label(self, doc_id: str, field_id: str, value: str | None) -> Changes:
         """Set (or with None, clear) the current annotator's value of a document field."""
-        def op(tx: _Tx) -> None:
+        def op(tx: Tx) -> None:
             tx.get("documents", doc_id)
             if value is not None:
                 validate.doc_field_value(self._scheme, field_id, value)
@@ -450,11 +354,11 @@ class Project:
         decisions, review/gold.py), as one undo step. Each (table, id) in `expect` must be
         as this project last read it: a record a merge or a colleague changed since is
         refused with who changed it and when."""
-        def op(tx: _Tx) -> None:
+        def op(tx: Tx) -> None:
             for table, record_id in expect:
                 row = repo.get_row(tx.conn, table, record_id)
                 if row is None:
-                    raise NotFoundError(f"no {_KINDS[table]} with id {record_id}")
+                    raise NotFoundError(f"no {KINDS[table]} with id {record_id}")
                 tx.expect(table, row, self._seen.get(record_id))
                 if row["deleted"]:
                     raise ConcurrentEditError(stale_message(table, row))
@@ -476,7 +380,7 @@ class Project:
         if status not in STATUSES:
             raise ValidationError(f"unknown status {status!r}; use one of {', '.join(STATUSES)}")
 
-        def op(tx: _Tx) -> None:
+        def op(tx: Tx) -> None:
             row = tx.get("documents", doc_id, mine=True)
             if row["status"] != status:
                 tx.put("documents", {**row, "status": status})
@@ -565,7 +469,7 @@ class Project:
 
     def restore_version(self, seq: int) -> Changes:
         """Bring back a replaced version of a record (an undoable edit like any other)."""
-        def op(tx: _Tx) -> None:
+        def op(tx: Tx) -> None:
             entry = repo.history_entry(tx.conn, seq)
             if entry is None:
                 raise NotFoundError(f"no replaced version number {seq}")
@@ -600,7 +504,7 @@ class Project:
     def redo(self) -> Changes | None:
         return self._replay(self._redo, self._undo, "Redo")
 
-    def _replay(self, source: list[_Step], target: list[_Step], verb: str) -> Changes | None:
+    def _replay(self, source: list[Step], target: list[Step], verb: str) -> Changes | None:
         """Write back the state before `source`'s last step, but only over rows that are
         still exactly as that step left them. If another writer changed or deleted one
         since, nothing is written, the step is dropped (it can never apply cleanly), and
@@ -611,7 +515,7 @@ class Project:
         try:
             with self._db.write() as conn:
                 self._refresh_scheme(conn)
-                tx = _Tx(conn, now_iso(), self.annotator, self._seen)
+                tx = Tx(conn, now_iso(), self.annotator, self._seen)
                 for ch in reversed(step.changes):
                     current = repo.get_row(conn, ch.table, ch.after["id"])
                     assert current is not None  # rows are never removed, only tombstoned
@@ -626,73 +530,23 @@ class Project:
             source.pop()
             raise ConcurrentEditError(f"{verb} {step.description}: {exc}") from None
         source.pop()
-        done = _Step(step.description, tuple(tx.changes))
+        done = Step(step.description, tuple(tx.changes))
         target.append(done)
         self._wrote(done)
-        return _changes_of(done, f"{verb} {step.description}")
+        return changes_of(done, f"{verb} {step.description}")
 
-    def _run(self, description: str, op: Callable[[_Tx], None]) -> Changes:
+    def _run(self, description: str, op: Callable[[Tx], None]) -> Changes:
         with self._db.write() as conn:
             scheme_changed = self._refresh_scheme(conn)
-            tx = _Tx(conn, now_iso(), self.annotator, self._seen)
+            tx = Tx(conn, now_iso(), self.annotator, self._seen)
             op(tx)
-        step = _Step(description, tuple(tx.changes))
+        step = Step(description, tuple(tx.changes))
         self._wrote(step)
         if step.changes:
             self._undo.append(step)
             del self._undo[:-UNDO_LIMIT]
             self._redo.clear()
-        return _changes_of(step, description, created=tx.created, scheme=scheme_changed)
-
-
-class _GroupedRows:
-    """Walks rows ordered by document, handing out each document's rows in turn."""
-
-    def __init__(self, rows: Iterator[tuple[Any, ...]]) -> None:
-        self._rows = rows
-        self._next = next(rows, None)
-
-    def take(self, doc_id: str) -> list[tuple[Any, ...]]:
-        out = []
-        while self._next is not None and self._next[1] == doc_id:  # 1: doc_id
-            out.append(self._next)
-            self._next = next(self._rows, None)
-        return out
-
-
-_MODELS: dict[str, Any] = {"spans": Span, "relations": Relation, "doc_labels": DocLabel}
-_TRACKED_AT = {t: len(fields(m)) for t, m in _MODELS.items()}  # where `deleted` is
-
-
-def _export_doc(document: Document, rows: dict[str, list[tuple[Any, ...]]],
-                doc_row: repo.Row | None) -> ExportDoc:
-    """Tuples in repo.COLUMNS order: the model's fields, then deleted, base, updated_by
-    (from_values ignores what follows the model's fields)."""
-    live: dict[str, list[Any]] = {}
-    dead: dict[str, list[Any]] = {}
-    tracking: dict[str, tuple[str, str]] = {}
-    for table, tuples in rows.items():
-        at, model = _TRACKED_AT[table], _MODELS[table]
-        if doc_row is None or not any(t[at] or t[at + 1] or t[at + 2] for t in tuples):
-            # No tombstone and nothing edited: one pass (the common case of a big export).
-            live[table] = [from_values(model, t) for t in tuples]
-            continue
-        live[table] = [from_values(model, t) for t in tuples if not t[at]]
-        dead[table] = [from_values(model, t) for t in tuples if t[at]]
-        tracking.update((t[0], (t[at + 1], t[at + 2])) for t in tuples if t[at + 1] or t[at + 2])
-    if doc_row is not None and (doc_row["base"] or doc_row["updated_by"]):
-        tracking[document.id] = (doc_row["base"], doc_row["updated_by"])
-    return ExportDoc(document, live["spans"], live["relations"], live["doc_labels"],
-                     {t: x for t, x in dead.items() if x}, tracking)
-
-
-def _changes_of(step: _Step, description: str, created: str | None = None,
-                scheme: bool = False) -> Changes:
-    ids: dict[str, set[str]] = {t: set() for t in repo.COLUMNS}
-    for ch in step.changes:
-        ids[ch.table].add(ch.after["id"])
-    return Changes(description, frozenset(ids["documents"]), frozenset(ids["spans"]),
-                   frozenset(ids["relations"]), frozenset(ids["doc_labels"]), created, scheme)
+        return changes_of(step, description, created=tx.created, scheme=scheme_changed)
 
 
 def _describe_update(label: Any, attributes: Any, note: Any, start: Any, end: Any) -> str:
@@ -710,24 +564,3 @@ def _os_user() -> str:
         return getpass.getuser()
     except Exception:  # no user name in the environment (some service accounts)
         return "annotator"
-
-
-def _document(r: repo.Row) -> Document:
-    return Document(DocumentId(r["id"]), r["text"], r["sha256"], r["title"], r["source"],
-                    r["url"], r["published"], r["language"], r["meta"], r["status"],
-                    r["annotator"], r["created_at"], r["updated_at"])
-
-
-def _span(r: repo.Row) -> Span:
-    return Span(r["id"], r["doc_id"], r["start"], r["end"], r["label"], r["attributes"],
-                r["note"], r["annotator"], r["created_at"], r["updated_at"])
-
-
-def _relation(r: repo.Row) -> Relation:
-    return Relation(r["id"], r["doc_id"], r["type"], r["head"], r["tail"], r["annotator"],
-                    r["created_at"], r["updated_at"])
-
-
-def _doc_label(r: repo.Row) -> DocLabel:
-    return DocLabel(r["id"], r["doc_id"], r["field"], r["value"], r["annotator"],
-                    r["created_at"], r["updated_at"])
