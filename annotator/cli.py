@@ -122,16 +122,27 @@ def stats(ctx: click.Context, db_path: Path | None, as_json: bool) -> None:
             click.echo(f"{key}: {value}")
 
 
+def found_options(noun: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """The options `search` and `spans` share: how many, how words match, JSON."""
+    def add(command: Callable[..., None]) -> Callable[..., None]:
+        for option in reversed((
+                click.option("--limit", type=click.IntRange(min=1), default=50,
+                             show_default=True, help=f"How many {noun} to print."),
+                click.option("--prefixes", is_flag=True, help="Also match words with an "
+                             "attached و ف ب ك ل ال (وبالولايات)."),
+                click.option("--strict-ta-marbuta", is_flag=True, help="ة does not match ه."),
+                click.option("--json", "as_json", is_flag=True,
+                             help="Print one JSON document."))):
+            command = option(command)
+        return command
+    return add
+
+
 @cli.command()
 @click.argument("query")
 @DB_OPTION
 @click.option("--label", help="Only hits inside a span with this label.")
-@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True,
-              help="How many hits to print.")
-@click.option("--prefixes", is_flag=True,
-              help="Also find words with an attached و ف ب ك ل ال (وبالولايات).")
-@click.option("--strict-ta-marbuta", is_flag=True, help="ة does not match ه.")
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON document.")
+@found_options("hits")
 @click.pass_context
 def search(ctx: click.Context, query: str, db_path: Path | None, label: str | None,
            limit: int, prefixes: bool, strict_ta_marbuta: bool, as_json: bool) -> None:
@@ -200,12 +211,7 @@ def _build_index(project) -> None:
 @click.option("--linked-text", default="", help="…whose text matches this query.")
 @click.option("--in", "documents", default="", metavar="QUERY",
               help="Only in documents that match this text query.")
-@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True,
-              help="How many spans to print.")
-@click.option("--prefixes", is_flag=True,
-              help="Also match words with an attached و ف ب ك ل ال.")
-@click.option("--strict-ta-marbuta", is_flag=True, help="ة does not match ه.")
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON document.")
+@found_options("spans")
 @click.pass_context
 def spans(ctx: click.Context, db_path: Path | None, label: str | None, attr: str | None,
           annotator: str | None, status: str | None, text: str, link_type: str | None,

@@ -57,10 +57,6 @@ class Unit:
         """The twin's id in the gold layer (a hash: computed when first asked)."""
         return gold_id(self.doc_id, *self.key)
 
-    @property
-    def missing(self) -> bool:
-        return self.kind in ("only", "label", "boundaries", "link")
-
 
 def units(doc_id: str, annotators: Sequence[str], spans: Iterable[SpanRow],
           links: Iterable[LinkRow] = (), labels: Iterable[LabelRow] = ()) -> list[Unit]:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from annotator.errors import AnnotatorError
 from annotator.search.corpus import (
     DEFAULT_OPTIONS,
+    Hit,
     Query,
     ensure_index,
     query_matcher,
@@ -47,23 +48,13 @@ class AnnotationQuery:
 
 
 @dataclass(frozen=True)
-class SpanHit:
-    span_id: str
-    doc_id: str
-    title: str
-    published: str | None
-    start: int
-    end: int
-    label: str
-    attributes: dict[str, object]
-    annotator: str
-    text: str
-    before: str
-    after: str
+class SpanHit(Hit):
+    """A span found: where it is (as a text hit) and what it is."""
 
-    @property
-    def snippet(self) -> str:
-        return f"{self.before}[{self.text}]{self.after}"
+    span_id: str = ""
+    label: str = ""
+    attributes: dict[str, object] = field(default_factory=dict)
+    annotator: str = ""
 
 
 @dataclass
@@ -84,10 +75,10 @@ def search_spans(db: Database, query: AnnotationQuery, options: FoldOptions = DE
             if not doc_matches(conn, doc_id):
                 continue
             seen.add(doc_id)
-            result.hits.append(SpanHit(span_id, doc_id, title, published, start, end, label,
-                                       json.loads(attrs), who, text,
-                                       ("…" if start > span_search.SNIPPET else "") + before,
-                                       after))
+            result.hits.append(SpanHit(
+                doc_id, title, published, start, end,
+                ("…" if start > span_search.SNIPPET else "") + before, text, after,
+                span_id=span_id, label=label, attributes=json.loads(attrs), annotator=who))
             if limit is not None and len(result.hits) > limit:
                 result.truncated = True
                 del result.hits[limit:]

@@ -7,44 +7,47 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 
 
-def _who(annotators: Sequence[str] | None, column: str) -> tuple[str, list[str]]:
-    if annotators is None:
-        return "", []
-    return f" AND {column} IN ({', '.join('?' * len(annotators))})", list(annotators)
+def _narrowed(annotators: Sequence[str] | None, doc_id: str | None,
+              prefix: str = "") -> tuple[str, list[object]]:
+    """The conditions (and parameters) for some annotators' records, in one document."""
+    sql, params = "", []
+    if annotators is not None:
+        sql += f" AND {prefix}annotator IN ({', '.join('?' * len(annotators))})"
+        params += list(annotators)
+    if doc_id is not None:
+        sql += f" AND {prefix}doc_id = ?"
+        params.append(doc_id)
+    return sql, params
 
 
 def spans(conn: sqlite3.Connection, annotators: Sequence[str] | None = None,
           doc_id: str | None = None) -> Iterator[tuple]:
     """(doc id, start, end, label, attributes JSON, annotator, span id), by document."""
-    who, params = _who(annotators, "annotator")
-    one = " AND doc_id = ?" if doc_id is not None else ""
+    where, params = _narrowed(annotators, doc_id)
     yield from conn.execute(
         f'SELECT doc_id, start, "end", label, attributes, annotator, id FROM spans '
-        f"WHERE deleted = 0{who}{one} ORDER BY doc_id, start, \"end\"",
-        params + ([doc_id] if doc_id is not None else []))
+        f"WHERE deleted = 0{where} ORDER BY doc_id, start, \"end\"", params)
 
 
 def relations(conn: sqlite3.Connection, annotators: Sequence[str] | None = None,
               doc_id: str | None = None) -> Iterator[tuple]:
     """(doc id, type, annotator, head start, head end, head label, tail start, tail end,
     tail label, link id) of live links between live spans."""
-    who, params = _who(annotators, "r.annotator")
-    one = " AND r.doc_id = ?" if doc_id is not None else ""
+    where, params = _narrowed(annotators, doc_id, "r.")
     yield from conn.execute(
         'SELECT r.doc_id, r.type, r.annotator, h.start, h."end", h.label, t.start, t."end", '
         "t.label, r.id FROM relations r JOIN spans h ON h.id = r.head JOIN spans t "
-        f"ON t.id = r.tail WHERE r.deleted = 0 AND h.deleted = 0 AND t.deleted = 0{who}{one} "
-        "ORDER BY r.doc_id", params + ([doc_id] if doc_id is not None else []))
+        f"ON t.id = r.tail WHERE r.deleted = 0 AND h.deleted = 0 AND t.deleted = 0{where} "
+        "ORDER BY r.doc_id", params)
 
 
 def doc_labels(conn: sqlite3.Connection, annotators: Sequence[str] | None = None,
                doc_id: str | None = None) -> Iterator[tuple]:
     """(doc id, field, value, annotator, label id) of live document labels."""
-    who, params = _who(annotators, "annotator")
-    one = " AND doc_id = ?" if doc_id is not None else ""
+    where, params = _narrowed(annotators, doc_id)
     yield from conn.execute(
         f"SELECT doc_id, field, value, annotator, id FROM doc_labels WHERE deleted = 0"
-        f"{who}{one} ORDER BY doc_id", params + ([doc_id] if doc_id is not None else []))
+        f"{where} ORDER BY doc_id", params)
 
 
 def titles(conn: sqlite3.Connection, doc_ids: Sequence[str]) -> dict[str, str]:
