@@ -140,13 +140,14 @@ class Session:
         if self.review is not None:
             self.refresh_review(keep_unit=False)
 
+    def is_visible(self, span: Span) -> bool:
+        """Whether the article shows this span (see visible_spans)."""
+        return self.review is None or span.annotator in (*self.review.annotators, GOLD)
+
     def visible_spans(self) -> list[Span]:
         """The spans the article shows: all of them, or in review mode those of the
         compared annotators and gold."""
-        if self.review is None:
-            return list(self.spans.values())
-        shown = {*self.review.annotators, GOLD}
-        return [s for s in self.spans.values() if s.annotator in shown]
+        return [s for s in self.spans.values() if self.is_visible(s)]
 
     # --- review mode ---------------------------------------------------------------------
 
@@ -166,7 +167,10 @@ class Session:
 
         state = self.review
         current = state.unit.gold if keep_unit and state.unit is not None else None
-        state.doc = review(self.project, self.doc.id, state.annotators) \
+        # The records the session holds are current (every change was announced): they are
+        # not read again.
+        state.doc = review(self.project, self.doc.id, state.annotators,
+                           (list(self.spans.values()), self.relations, self.doc_labels)) \
             if self.doc is not None and state.annotators else None
         units = state.doc.units if state.doc else ()
         state.index = next((i for i, u in enumerate(units) if u.gold == current), -1)

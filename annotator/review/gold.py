@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from annotator.errors import ValidationError
-from annotator.model import Changes
+from annotator.model import Changes, DocLabel, Relation, Span
 from annotator.project import Project
 from annotator.review.disagreements import GOLD, Unit, gold_id, units
 from annotator.storage import repository as repo
@@ -51,13 +51,14 @@ class DocumentReview:
         return bool(self.decided) and not self.open_units and not self.open_agreements
 
 
-def review(project: Project, doc_id: str, annotators: Sequence[str] | None = None
+def review(project: Project, doc_id: str, annotators: Sequence[str] | None = None,
+           records: tuple[Sequence[Span], Sequence[Relation], Sequence[DocLabel]] | None = None
            ) -> DocumentReview:
-    """Read a document's records (marking them seen, for the staleness checks) and find
-    its disagreements among `annotators` (default: everyone but gold who annotated it)."""
-    spans = project.spans(doc_id)
-    links = project.relations(doc_id)
-    labels = project.doc_labels(doc_id)
+    """Find a document's disagreements among `annotators` (default: everyone but gold who
+    annotated it). Its records are read (and marked seen, for the staleness checks), or
+    given by a caller that holds them read already (the window's session)."""
+    spans, links, labels = records if records is not None else (
+        project.spans(doc_id), project.relations(doc_id), project.doc_labels(doc_id))
     present = sorted({r.annotator for r in (*spans, *links, *labels)} - {GOLD})
     who = tuple(a for a in (annotators or present) if a in present)
     span_rows = [(doc_id, s.start, s.end, s.label,

@@ -111,8 +111,7 @@ class ArticleView(QTextEdit):
 
     def _on_changed(self, update: Update) -> None:
         if update.upserted or update.removed:
-            visible = {s.id for s in self.session.visible_spans()}
-            self.apply_span_changes([s for s in update.upserted if s.id in visible],
+            self.apply_span_changes([s for s in update.upserted if self.session.is_visible(s)],
                                     update.removed)
         elif update.relations_changed:
             self.viewport().update()  # the arcs

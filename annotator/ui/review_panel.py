@@ -165,6 +165,7 @@ class ReviewPanel(QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802
         self.refresh_annotators()  # colleagues merged in since
+        self._show_threads()
         super().showEvent(event)
 
     def chosen(self) -> tuple[str, ...]:
@@ -327,9 +328,11 @@ class ReviewPanel(QWidget):
         return self.session.selected or ""
 
     def _show_threads(self) -> None:
+        """The comments on what is selected; read only while the tab is shown (a click
+        in the article elsewhere costs no query)."""
         self.threads.clear()
         doc = self.session.doc
-        if doc is None:
+        if doc is None or not self.isVisible():
             return
         target = self._target()
         for thread in comments.threads(self.session.project, doc.id):
