@@ -99,3 +99,26 @@ def test_the_command(team) -> None:
     code, out, err = run("agreement", "--db", str(path), "--annotators", ",")
     assert code == 2 and "Traceback" not in err
     assert digest(path) == before
+
+
+@pytest.mark.parametrize("command", [["agreement"], ["spans", "--label", "ACTOR"],
+                                     ["search", "بلينكن"]])
+def test_new_commands_refuse_missing_and_foreign_files(tmp_path: Path,
+                                                       command: list[str]) -> None:
+    missing = tmp_path / "none.db"
+    code, out, err = run(*command, "--db", str(missing))
+    assert code == 1 and "no such database" in err and not missing.exists()
+    foreign = tmp_path / "notes.db"
+    foreign.write_bytes(b"just some text, not a database\n" * 10)
+    code, out, err = run(*command, "--db", str(foreign))
+    assert code == 1 and "not an SQLite file" in err and "Traceback" not in out + err
+    assert foreign.read_bytes() == b"just some text, not a database\n" * 10
+
+
+def test_a_huge_span_query_is_answered(team) -> None:
+    path, _docs = team
+    before = digest(path)
+    words = " ".join(f"كلمة{n}" for n in range(20_000))  # 20,000 words, about 200 kB
+    code, out, err = run("spans", "--db", str(path), "--text", words, "--in", words)
+    assert code == 0 and "0 spans in 0 documents" in err, err
+    assert digest(path) == before
