@@ -106,7 +106,7 @@ def test_the_command(team) -> None:
 def test_new_commands_refuse_missing_and_foreign_files(tmp_path: Path,
                                                        command: list[str]) -> None:
     missing = tmp_path / "none.db"
-    code, out, err = run(*command, "--db", str(missing))
+    code, _out, err = run(*command, "--db", str(missing))
     assert code == 1 and "no such database" in err and not missing.exists()
     foreign = tmp_path / "notes.db"
     foreign.write_bytes(b"just some text, not a database\n" * 10)
@@ -119,6 +119,6 @@ def test_a_huge_span_query_is_answered(team) -> None:
     path, _docs = team
     before = digest(path)
     words = " ".join(f"كلمة{n}" for n in range(20_000))  # 20,000 words, about 200 kB
-    code, out, err = run("spans", "--db", str(path), "--text", words, "--in", words)
+    code, _out, err = run("spans", "--db", str(path), "--text", words, "--in", words)
     assert code == 0 and "0 spans in 0 documents" in err, err
     assert digest(path) == before
